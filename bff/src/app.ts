@@ -1,0 +1,61 @@
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import { openDatabase } from './db/index.ts';
+import { createBankGateway } from './gateways/bankGateway.ts';
+import { createIdentityGateway } from './gateways/identityGateway.ts';
+import { createFieldCrypto } from './lib/fieldCrypto.ts';
+import { type Clock, systemClock } from './lib/time.ts';
+import { loggerOptions } from './logger.ts';
+import externalPlugins from './plugins/external/index.ts';
+import auth from './plugins/app/auth.ts';
+import errorHandler from './plugins/app/errorHandler.ts';
+import frontends from './plugins/app/frontends.ts';
+import servicesPlugin from './plugins/app/services.ts';
+import authFace from './routes/api/auth/face.ts';
+import me from './routes/api/me/index.ts';
+import reference from './routes/api/reference.ts';
+import health from './routes/health.ts';
+import { createServices } from './services/index.ts';
+
+export interface BuildOptions {
+  config: Config;
+  clock?: Clock;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Builds the app: external plugins, then app plugins (services, auth, errors), then routes. No listen here. */
+export async function buildApp({ config, clock = systemClock, logger }: BuildOptions) {
+  const app = Fastify({
+    logger: logger ?? loggerOptions(config.logLevel),
+    trustProxy: true,
+    bodyLimit: 64 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const { db, sqlite } = openDatabase(config.databasePath);
+  const ctx = {
+    db,
+    config,
+    clock,
+    crypto: createFieldCrypto(config.dataKey),
+    identity: createIdentityGateway({ baseUrl: config.identityUrl, appKey: config.gatewayAppKey, timeoutMs: config.bankTimeoutMs }),
+    bank: createBankGateway({ baseUrl: config.bankUrl, appKey: config.gatewayAppKey, timeoutMs: config.bankTimeoutMs }),
+  };
+  const services = createServices(ctx);
+  app.addHook('onClose', async () => sqlite.close());
+
+  await app.register(externalPlugins, { config });
+  await app.register(servicesPlugin, { ctx, services });
+  await app.register(auth);
+  await app.register(errorHandler);
+  await app.register(frontends, { miniappDist: config.miniappDist, webDist: config.webDist });
+
+  await app.register(health);
+  await app.register(reference);
+  await app.register(authFace);
+  await app.register(me);
+  return app;
+}
+export type App = Awaited<ReturnType<typeof buildApp>>;

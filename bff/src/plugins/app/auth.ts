@@ -1,0 +1,54 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { forbidden, unauthenticated } from '../../lib/errors.ts';
+import type { Actor } from '../../services/index.ts';
+import type { Role, SessionRow } from '../../services/sessions.ts';
+
+declare module '@fastify/jwt' {
+  interface FastifyJWT {
+    payload: { sid: string; role: Role };
+    user: { sid: string; role: Role };
+  }
+}
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: SessionRow;
+  }
+  interface FastifyInstance {
+    /** preHandler: a valid JWT whose server-side session is live and of this role. */
+    requireRole(role: Role): (req: FastifyRequest) => Promise<void>;
+    signSession(session: SessionRow): { token: string; expiresAt: string };
+  }
+}
+
+/** The actor of the audit trail for this request. */
+export const actorOf = (req: FastifyRequest): Actor => ({
+  type: req.session.role,
+  id: req.session.role === 'citizen' ? `beneficiary:${req.session.subjectId}` : `caseworker:${req.session.subjectId}`,
+  ip: req.ip,
+});
+
+export default fp(async (app: FastifyInstance) => {
+  app.decorateRequest('session', null as unknown as SessionRow);
+
+  app.decorate('signSession', (session: SessionRow) => ({
+    token: app.jwt.sign(
+      { sid: session.id, role: session.role },
+      { expiresIn: Math.max(1, Math.round((Date.parse(session.expiresAt) - Date.now()) / 1000)) },
+    ),
+    expiresAt: session.expiresAt,
+  }));
+
+  app.decorate('requireRole', (role: Role) => async (req: FastifyRequest) => {
+    try {
+      await req.jwtVerify();
+    } catch {
+      throw unauthenticated();
+    }
+    const session = app.services.sessions.active(req.user.sid);
+    if (!session) throw unauthenticated();
+    // A caseworker token on a citizen route (or the reverse) is a valid login with the wrong role.
+    if (session.role !== role) throw forbidden();
+    req.session = session;
+  });
+});

@@ -1,0 +1,69 @@
+import {
+  changeRequest,
+  changeRequestBody,
+  changeRequestList,
+  idParam,
+  myCard,
+  notificationList,
+  revealedAccounts,
+  withdrawAnswer,
+} from '@ykt/shared';
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { notFound } from '../../../lib/errors.ts';
+import { actorOf } from '../../../plugins/app/auth.ts';
+
+/** The citizen's own things: card, requests, notifications. Thin: parse -> service -> answer. */
+const routes: FastifyPluginAsyncZod = async (app) => {
+  app.addHook('preHandler', app.requireRole('citizen'));
+  const { beneficiaries, changeRequests } = app.services;
+  const me = (req: { session: { subjectId: number } }) => req.session.subjectId;
+
+  app.get('/api/me/card', { schema: { tags: ['me'], response: { 200: myCard } } }, async (req) => {
+    const card = beneficiaries.card(me(req));
+    if (!card) throw notFound();
+    return card;
+  });
+
+  app.get('/api/me/card/reveal', { schema: { tags: ['me'], response: { 200: revealedAccounts } } }, async (req) =>
+    beneficiaries.reveal(me(req)),
+  );
+
+  app.get('/api/me/change-requests', { schema: { tags: ['me'], response: { 200: changeRequestList } } }, async (req) =>
+    changeRequests.list(me(req)),
+  );
+
+  app.post(
+    '/api/me/change-requests',
+    {
+      schema: { tags: ['me'], body: changeRequestBody, response: { 201: changeRequest } },
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    },
+    async (req, reply) => {
+      const channel = req.headers['x-ykt-channel'] === 'pc' ? 'pc' : 'mobile';
+      const created = await changeRequests.submit(me(req), req.body, channel, actorOf(req));
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.post(
+    '/api/me/change-requests/:id/withdraw',
+    { schema: { tags: ['me'], params: idParam, response: { 200: withdrawAnswer } } },
+    async (req) => changeRequests.withdraw(me(req), req.params.id, actorOf(req)),
+  );
+
+  app.get('/api/me/notifications', { schema: { tags: ['me'], response: { 200: notificationList } } }, async (req) =>
+    beneficiaries.notifications(me(req)),
+  );
+
+  app.post(
+    '/api/me/notifications/:id/read',
+    { schema: { tags: ['me'], params: idParam, response: { 200: z.object({ id: z.number(), readAt: z.string() }) } } },
+    async (req) => {
+      const read = beneficiaries.markNotificationRead(me(req), req.params.id);
+      if (!read) throw notFound('没有找到这条通知');
+      return read;
+    },
+  );
+};
+export default routes;

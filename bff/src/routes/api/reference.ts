@@ -1,0 +1,30 @@
+import { BANKS, DISTRICTS, bankList, districtList } from '@ykt/shared';
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+
+/** Reference data and what the front ends need to know about this deployment. Anonymous. */
+const routes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/api/districts', { schema: { tags: ['reference'], response: { 200: districtList } } }, async () => [...DISTRICTS]);
+  app.get('/api/banks', { schema: { tags: ['reference'], response: { 200: bankList } } }, async () => [...BANKS]);
+  app.get(
+    '/api/client-config',
+    {
+      schema: {
+        tags: ['reference'],
+        response: {
+          200: z.object({
+            faceMode: z.enum(['preview', 'container']),
+            identityPreviewUrl: z.string().nullable(),
+            qrLoginBaseUrl: z.string(),
+          }),
+        },
+      },
+    },
+    async (req) => ({
+      faceMode: app.ctx.config.faceMode,
+      identityPreviewUrl: app.ctx.config.faceMode === 'preview' ? (app.ctx.config.identityPreviewUrl ?? null) : null,
+      qrLoginBaseUrl: app.ctx.config.publicUrl ?? `${req.protocol}://${req.host}`,
+    }),
+  );
+};
+export default routes;

@@ -1,0 +1,23 @@
+import type { Config } from '../config.ts';
+import type { Db } from '../db/index.ts';
+import type { BankGateway } from '../gateways/bankGateway.ts';
+import type { IdentityGateway } from '../gateways/identityGateway.ts';
+import type { FieldCrypto } from '../lib/fieldCrypto.ts';
+import type { Clock } from '../lib/time.ts';
+
+/** What every use case needs; built once in the app and handed to the services. No HTTP in here. */
+export interface ServiceContext {
+  db: Db;
+  crypto: FieldCrypto;
+  clock: Clock;
+  config: Config;
+  bank: BankGateway;
+  identity: IdentityGateway;
+}
+
+/** Who acts, for the audit trail: a citizen (beneficiary id), a caseworker (username) or the system. */
+export interface Actor {
+  type: 'citizen' | 'caseworker' | 'system';
+  id: string;
+  ip?: string;
+}

@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { schema } from '../db/index.ts';
+import { addSeconds, iso } from '../lib/time.ts';
+import type { ServiceContext } from './context.ts';
+
+export type Role = 'citizen' | 'caseworker';
+export interface SessionRow {
+  id: string;
+  role: Role;
+  subjectId: number;
+  expiresAt: string;
+}
+
+/** Server-side sessions: the JWT carries only the session id, so logout and expiry are real. */
+export function createSessions(ctx: ServiceContext) {
+  const { db, clock, config } = ctx;
+  const s = schema.sessions;
+  const findActive = db
+    .select()
+    .from(s)
+    .where(and(eq(s.id, sql.placeholder('id')), isNull(s.revokedAt), gt(s.expiresAt, sql.placeholder('now'))))
+    .prepare();
+
+  return {
+    /** Inserts the row; call inside the caller's transaction when other rows go with it. */
+    open(tx: Pick<typeof db, 'insert'>, role: Role, subjectId: number, channel: 'face' | 'qr' | 'password'): SessionRow {
+      const now = clock.now();
+      const row = {
+        id: randomBytes(18).toString('base64url'),
+        role,
+        subjectId,
+        channel,
+        createdAt: iso(now),
+        expiresAt: iso(addSeconds(now, config.sessionTtlSeconds)),
+      };
+      tx.insert(schema.sessions).values(row).run();
+      return row;
+    },
+    active(id: string): SessionRow | undefined {
+      return findActive.get({ id, now: iso(clock.now()) }) as SessionRow | undefined;
+    },
+    revoke(id: string) {
+      db.update(schema.sessions)
+        .set({ revokedAt: iso(clock.now()) })
+        .where(and(eq(schema.sessions.id, id), isNull(schema.sessions.revokedAt)))
+        .run();
+    },
+  };
+}
+export type Sessions = ReturnType<typeof createSessions>;

@@ -1,0 +1,54 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { repoRoot, type Stack, type StackOptions, startStack } from '../scripts/stack.ts';
+
+export { startStack, type Stack, type StackOptions };
+
+export const screenshotDir = join(repoRoot, 'docs', 'screenshots');
+mkdirSync(screenshotDir, { recursive: true });
+
+/** Debian's Chromium driven by playwright-core (no browser download here), with the flags this machine needs. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'ykt-chromium-'))}`,
+    ],
+  });
+}
+
+/** A citizen session through the sandbox's face scan and POST /api/auth/face, for API steps inside UI tests. */
+export async function citizenToken(stack: Stack, person: { name: string; idNumber: string }): Promise<string> {
+  const face = await fetch(`${stack.sandboxUrl}/identity/face-sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(person),
+  }).then((r) => r.json() as Promise<{ faceToken: string }>);
+  const login = await fetch(`${stack.baseUrl}/api/auth/face`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ faceToken: face.faceToken }),
+  }).then((r) => r.json() as Promise<{ token: string }>);
+  return login.token;
+}
+
+/** A caseworker session (demo users: jiangbei / chongqing, see README). */
+export async function caseworkerToken(stack: Stack, username: string, password: string): Promise<string> {
+  const res = await fetch(`${stack.baseUrl}/api/review/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  const body = (await res.json()) as { token: string };
+  return body.token;
+}

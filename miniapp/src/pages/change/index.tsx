@@ -1,0 +1,1 @@
+import { View } from '@tarojs/components'; export default function P() { return <View>change</View>; }

@@ -1,0 +1,81 @@
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import { registerRoutes } from './routes.ts';
+import { createStore } from './store.ts';
+
+export { demoWorld, demoBankAccounts } from './demoWorld.ts';
+export type { AccountStatus, DemoAccount, DemoPerson, DemoTestAccount, DemoWorld, VerifyResult } from './demoWorld.ts';
+export { FACE_TOKEN_TTL_MS } from './store.ts';
+export type { FaultMode } from './store.ts';
+
+export interface SandboxOptions {
+  /** 0 (the default) picks an ephemeral port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Delay of the bank's `slow` mode when POST /bank/faults gives no delayMs. Default 10000. */
+  slowDelayMs?: number;
+  /** Key callers must send as `x-app-key`. Default 'sandbox-app-key'. */
+  appKey?: string;
+  /** Clock for face-token expiry (tests). Default Date.now. */
+  now?: () => number;
+  /** Log requests (method, route pattern, status, time only: never bodies or URLs with account numbers). Default false. */
+  logger?: boolean;
+}
+
+export interface Sandbox {
+  url: string;
+  close(): Promise<void>;
+  app: FastifyInstance;
+}
+
+/** Logs only the route pattern, so account numbers in paths and anything in bodies never reach the log. */
+const loggerOptions = {
+  serializers: {
+    req: (req: FastifyRequest) => ({ method: req.method, route: req.routeOptions?.url ?? '(no route)' }),
+    res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+  },
+};
+
+export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
+  const app = Fastify({ logger: opts.logger ? loggerOptions : false, forceCloseConnections: true });
+  const store = createStore(opts.now);
+
+  app.setErrorHandler((err: FastifyError, _req, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (err.validation) {
+      return reply.code(400).send({ error: { code: 'VALIDATION_FAILED', message: `请求参数不正确：${err.message}` } });
+    }
+    if (status === 500) {
+      reply.log.error({ code: err.code }, 'sandbox internal error');
+      return reply.code(500).send({ error: { code: 'INTERNAL', message: '沙箱内部错误' } });
+    }
+    const code = status === 400 ? 'VALIDATION_FAILED' : 'BAD_REQUEST';
+    return reply.code(status).send({ error: { code, message: `请求无法处理：${err.message}` } });
+  });
+  app.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在' } }));
+
+  // The H5 preview (another origin) asks the identity platform's open demo endpoints straight from the browser.
+  const previewPaths = new Set(['/identity/personas', '/identity/face-sessions']);
+  app.addHook('onRequest', async (req, reply) => {
+    if (!previewPaths.has(req.url.split('?')[0])) return;
+    reply.header('access-control-allow-origin', '*');
+    if (req.method === 'OPTIONS') {
+      reply.header('access-control-allow-methods', 'GET, POST');
+      reply.header('access-control-allow-headers', 'content-type');
+      return reply.code(204).send();
+    }
+  });
+
+  registerRoutes(app, {
+    store,
+    appKey: opts.appKey ?? 'sandbox-app-key',
+    slowDelayMs: opts.slowDelayMs ?? 10_000,
+  });
+
+  const host = opts.host ?? '127.0.0.1';
+  await app.listen({ port: opts.port ?? 0, host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : opts.port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return { url: `http://${urlHost}:${port}`, close: () => app.close(), app };
+}

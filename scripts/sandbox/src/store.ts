@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { type AccountStatus, type DemoAccount, type VerifyResult, demoBankAccounts } from './demoWorld.ts';
+
+export const FACE_TOKEN_TTL_MS = 120_000;
+
+export type FaultMode = 'normal' | 'slow' | 'down';
+
+export interface BankAccount {
+  bankCode: string;
+  status: AccountStatus;
+  owner: { name: string; idNumber: string } | null;
+}
+
+interface FaceSession {
+  idNumber: string;
+  name: string;
+  expiresAt: number;
+  used: boolean;
+}
+
+export type FaceVerification =
+  | { verified: true; idNumber: string; name: string }
+  | { verified: false; reason: 'expired' | 'used' | 'unknown' };
+
+const VERIFY_MESSAGES: Record<VerifyResult, string> = {
+  ok: '账户验证通过',
+  mismatch: '账户户名或证件号码与开户信息不符',
+  closed: '该账户已销户',
+  frozen: '该账户已冻结',
+  not_found: '账户不存在',
+};
+
+const sameId = (a: string, b: string) => a.toUpperCase() === b.toUpperCase();
+
+/** All sandbox state, in memory. A new store starts from the demo world. */
+export function createStore(now: () => number = Date.now) {
+  const accounts = new Map<string, BankAccount>(
+    demoBankAccounts().map((a: DemoAccount) => [
+      a.accountNumber,
+      { bankCode: a.bankCode, status: a.status, owner: a.owner && { ...a.owner } },
+    ]),
+  );
+  const faceSessions = new Map<string, FaceSession>();
+  const fault = { mode: 'normal' as FaultMode, delayMs: 0 };
+
+  function forgetOldFaceSessions() {
+    const cutoff = now() - 10 * FACE_TOKEN_TTL_MS;
+    for (const [token, s] of faceSessions) if (s.expiresAt < cutoff) faceSessions.delete(token);
+  }
+
+  return {
+    fault,
+
+    createFaceToken(idNumber: string, name: string): string {
+      forgetOldFaceSessions();
+      const token = randomBytes(32).toString('base64url');
+      faceSessions.set(token, { idNumber: idNumber.toUpperCase(), name, expiresAt: now() + FACE_TOKEN_TTL_MS, used: false });
+      return token;
+    },
+
+    verifyFaceToken(token: string): FaceVerification {
+      const s = faceSessions.get(token);
+      if (!s) return { verified: false, reason: 'unknown' };
+      if (s.used) return { verified: false, reason: 'used' };
+      if (now() > s.expiresAt) return { verified: false, reason: 'expired' };
+      s.used = true;
+      return { verified: true, idNumber: s.idNumber, name: s.name };
+    },
+
+    verifyAccount(q: { accountNumber: string; bankCode: string; name: string; idNumber: string }) {
+      const a = accounts.get(q.accountNumber);
+      let result: VerifyResult;
+      if (!a || a.bankCode !== q.bankCode) result = 'not_found';
+      else if (a.status !== 'normal') result = a.status;
+      else if (a.owner && (a.owner.name !== q.name.trim() || !sameId(a.owner.idNumber, q.idNumber))) result = 'mismatch';
+      else result = 'ok';
+      return { result, message: VERIFY_MESSAGES[result] };
+    },
+
+    accountStatus(accountNumber: string, bankCode: string): AccountStatus | 'not_found' {
+      const a = accounts.get(accountNumber);
+      return a && a.bankCode === bankCode ? a.status : 'not_found';
+    },
+
+    putAccount(accountNumber: string, a: BankAccount) {
+      accounts.set(accountNumber, a);
+    },
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { cardType, isoTime } from './common.ts';
+
+export const changeRequestStatus = z.enum(['pending', 'approved', 'rejected', 'withdrawn', 'failed']);
+export type ChangeRequestStatus = z.infer<typeof changeRequestStatus>;
+export const CHANGE_REQUEST_STATUS_LABELS: Record<ChangeRequestStatus, string> = {
+  pending: '申请中',
+  approved: '审核通过',
+  rejected: '审核不通过',
+  withdrawn: '已撤销',
+  failed: '申请失败',
+};
+
+/**
+ * The body as it arrives. Only the shape is checked here; the domain rules (Luhn, BIN, the person's districts)
+ * run in shared/rules/changeRequest so the forms and the BFF say the same thing for the same mistake.
+ */
+export const changeRequestBody = z.object({
+  cardType: z.string({ error: '请选择卡类型' }),
+  accountNumber: z.string({ error: '请输入银行账号' }).max(64, '银行账号过长'),
+  bankCode: z.string({ error: '请选择开户行' }).max(32),
+  districtCode: z.string({ error: '请选择区县' }).max(16),
+  reason: z.string().optional(),
+  consent: z.boolean({ error: '请阅读并勾选授权说明' }),
+});
+export type ChangeRequestBody = z.infer<typeof changeRequestBody>;
+
+export const changeRequest = z.object({
+  id: z.number().int(),
+  status: changeRequestStatus,
+  cardType,
+  bankCode: z.string(),
+  bankName: z.string(),
+  /** Masked on lists. */
+  accountNumber: z.string(),
+  districtCode: z.string(),
+  districtName: z.string(),
+  reason: z.string().nullable(),
+  appliedAt: isoTime,
+  finishedAt: isoTime.nullable(),
+  failureReason: z.string().nullable(),
+  reviewOpinion: z.string().nullable(),
+});
+export type ChangeRequest = z.infer<typeof changeRequest>;
+export const changeRequestList = z.object({ items: z.array(changeRequest) });
+
+export const withdrawAnswer = z.object({ id: z.number().int(), status: z.literal('withdrawn') });

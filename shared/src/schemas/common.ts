@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+export const isoTime = z.string().describe('ISO 8601 time');
+export const districtCode = z.string().regex(/^\d{6}$/, '区县代码应为6位数字');
+
+export const cardType = z.enum(['social_security_card', 'bank_card', 'passbook']);
+export type CardType = z.infer<typeof cardType>;
+
+export const accountStatus = z.enum(['valid', 'invalid']);
+export type AccountStatus = z.infer<typeof accountStatus>;
+
+/** 来源: 渝快办 (self-service) or 一卡通系统 (counter / bulk import). */
+export const accountSource = z.enum(['yukuaiban', 'ykt']);
+export type AccountSource = z.infer<typeof accountSource>;
+export const ACCOUNT_SOURCE_LABELS: Record<AccountSource, string> = { yukuaiban: '渝快办', ykt: '一卡通系统' };
+
+export const district = z.object({ code: z.string(), name: z.string() });
+export const bank = z.object({ code: z.string(), name: z.string() });
+export const districtList = z.array(district);
+export const bankList = z.array(bank);
+
+export const idParam = z.object({ id: z.coerce.number().int().positive() });
+
+export const paging = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});

@@ -1,0 +1,49 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api, hasToken, onSessionExpired } from './api';
+import { QrLogin } from './QrLogin';
+import { navigate, useRoute } from './route';
+import { Shell } from './Shell';
+
+export const SESSION_EXPIRED_NOTICE = '登录已过期，请重新扫码登录';
+
+/** Logged out: the QR login page. Logged in: the manual's left-nav layout. Never a page reload in between. */
+export function App() {
+  const route = useRoute();
+  const [loggedIn, setLoggedIn] = useState(hasToken);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  // Any 401 (expired, revoked) anywhere: back to the QR code, saying why.
+  useEffect(
+    () =>
+      onSessionExpired(() => {
+        setLoggedIn(false);
+        setNotice(SESSION_EXPIRED_NOTICE);
+        navigate('login');
+      }),
+    [],
+  );
+
+  useEffect(() => {
+    if (loggedIn && route.page === 'login') navigate('basic');
+  }, [loggedIn, route.page]);
+
+  const onLoggedIn = useCallback(() => {
+    setNotice(null);
+    setLoggedIn(true);
+    navigate('basic');
+  }, []);
+
+  const onLogout = useCallback(async () => {
+    try {
+      await api.logout();
+    } catch {
+      // The token is gone locally either way; an unreachable server must not keep the PC logged in.
+    }
+    setLoggedIn(false);
+    setNotice('您已安全退出');
+    navigate('login');
+  }, []);
+
+  if (!loggedIn) return <QrLogin notice={notice} onLoggedIn={onLoggedIn} />;
+  return <Shell route={route} onLogout={onLogout} />;
+}

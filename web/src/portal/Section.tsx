@@ -1,0 +1,30 @@
+import type { ReactNode } from 'react';
+
+/** A titled block of a page, like the manual's "基本信息" / "账户信息" headings. */
+export function Section({
+  id,
+  icon,
+  title,
+  extra,
+  children,
+}: {
+  id?: string;
+  icon?: ReactNode;
+  title: ReactNode;
+  extra?: ReactNode;
+  children: ReactNode;
+}) {
+  const headingId = id ? `${id}-title` : undefined;
+  return (
+    <section id={id} className="ykb-section" aria-labelledby={headingId}>
+      <div className="ykb-section-head">
+        <h2 id={headingId} className="ykb-section-title">
+          {icon && <span className="ykb-section-icon">{icon}</span>}
+          {title}
+        </h2>
+        {extra}
+      </div>
+      {children}
+    </section>
+  );
+}

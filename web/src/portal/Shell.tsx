@@ -1,0 +1,126 @@
+import { BellOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import type { MyCard } from '@ykt/shared';
+import { Alert, Badge, Button, Layout, Menu, Spin } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError, api } from './api';
+import { BasicInfo } from './pages/BasicInfo';
+import { ChangeForm } from './pages/ChangeForm';
+import { Finished } from './pages/Finished';
+import { Pending } from './pages/Pending';
+import { navigate, type Page, type Route } from './route';
+import { TopBar } from './TopBar';
+
+const NAV: { key: Page; label: string }[] = [
+  { key: 'basic', label: '基本信息' },
+  { key: 'change', label: '账号变更' },
+  { key: 'pending', label: '办理中' },
+  { key: 'finished', label: '办理完结' },
+];
+
+/** The manual's layout after login: header, left navigation, one page on the right. */
+export function Shell({ route, onLogout }: { route: Route; onLogout: () => Promise<void> }) {
+  const [card, setCard] = useState<MyCard | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [loggingOut, setLoggingOut] = useState(false);
+
+  /** The card face feeds the header (name), the badges and every page; pages call this after a change. */
+  const reloadCard = useCallback(async () => {
+    try {
+      setCard(await api.card());
+      setLoadError(null);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) return; // App is already back on the QR code.
+      setLoadError(e instanceof ApiError ? e.message : '加载失败，请稍后再试');
+    }
+  }, []);
+
+  useEffect(() => {
+    void reloadCard();
+  }, [reloadCard]);
+
+  const pendingCount = card?.pendingRequestId ? 1 : 0;
+  const unread = card?.unreadNotifications ?? 0;
+  const page = route.page === 'login' ? 'basic' : route.page;
+
+  let content: React.ReactNode;
+  if (!card) {
+    content = loadError ? (
+      <Alert
+        type="error"
+        showIcon
+        title={loadError}
+        action={
+          <Button onClick={() => void reloadCard()} size="small">
+            重试
+          </Button>
+        }
+      />
+    ) : (
+      <div className="ykb-loading">
+        <Spin size="large" />
+      </div>
+    );
+  } else if (page === 'basic') {
+    content = <BasicInfo card={card} reloadCard={reloadCard} focus={route.params.get('section')} />;
+  } else if (page === 'change') {
+    content = <ChangeForm card={card} reloadCard={reloadCard} initialDistrict={route.params.get('district')} />;
+  } else if (page === 'pending') {
+    content = <Pending reloadCard={reloadCard} />;
+  } else {
+    content = <Finished />;
+  }
+
+  return (
+    <Layout className="ykb-shell">
+      <TopBar>
+        <Button
+          type="text"
+          className="ykb-topbar-btn"
+          icon={<BellOutlined />}
+          onClick={() => navigate('basic', { section: 'notices' })}
+          aria-label={unread ? `系统通知，${unread}条未读` : '系统通知'}
+        >
+          系统通知
+          {unread > 0 && <Badge count={unread} size="small" className="ykb-topbar-badge" />}
+        </Button>
+        <span className="ykb-user">
+          <UserOutlined /> 您好，{card?.beneficiary.name ?? ''}
+        </span>
+        <Button
+          className="ykb-logout"
+          icon={<LogoutOutlined />}
+          loading={loggingOut}
+          onClick={async () => {
+            setLoggingOut(true);
+            await onLogout();
+          }}
+        >
+          退出
+        </Button>
+      </TopBar>
+      <Layout>
+        <Layout.Sider width={220} className="ykb-sider">
+          <nav aria-label="功能导航">
+            <Menu
+              mode="inline"
+              selectedKeys={[page]}
+              onClick={({ key }) => navigate(key as Page)}
+              items={NAV.map((n) => ({
+                key: n.key,
+                label: n.label,
+                extra:
+                  n.key === 'pending' && pendingCount > 0 ? (
+                    <Badge count={pendingCount} aria-label={`${pendingCount}条办理中`} />
+                  ) : undefined,
+              }))}
+            />
+          </nav>
+        </Layout.Sider>
+        <Layout.Content className="ykb-content">
+          <div className="ykb-content-title">一卡通账户自助变更</div>
+          {content}
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

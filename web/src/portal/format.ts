@@ -1,0 +1,41 @@
+import { CARD_TYPE_LABELS, PRODUCT_OWN_DISTRICT_CODES } from '@ykt/shared';
+
+// Times are shown in Chongqing's time, whatever the PC's time zone is set to.
+const TIME = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** '2023-07-17T06:59:20Z' -> '2023-07-17 14:59:20'. */
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = Object.fromEntries(TIME.formatToParts(d).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+}
+
+/**
+ * '江北区500105' as on the manual's 使用区县 line. The product's own codes (两江新区 ...) are not
+ * GB/T 2260 codes and are never printed as if they were.
+ */
+export function districtWithCode(d: { code: string; name: string }): string {
+  return PRODUCT_OWN_DISTRICT_CODES.has(d.code) ? d.name : `${d.name}${d.code}`;
+}
+
+/** '[500105] 江北区' as on the manual's request lists. */
+export function districtBracketed(code: string, name: string): string {
+  return PRODUCT_OWN_DISTRICT_CODES.has(code) ? name : `[${code}] ${name}`;
+}
+
+export function cardTypeLabel(cardType: string): string {
+  return (CARD_TYPE_LABELS as Record<string, string>)[cardType] ?? cardType;
+}
+
+export const GENDER_LABELS: Record<string, string> = { female: '女', male: '男' };

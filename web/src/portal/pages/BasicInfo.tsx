@@ -1,0 +1,194 @@
+import { BellOutlined, CreditCardOutlined, IdcardOutlined } from '@ant-design/icons';
+import { type CardFace, groupDigits, type MyCard, type Notification } from '@ykt/shared';
+import { Alert, App, Badge, Button, Descriptions, Empty, Spin, Tag } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError, api } from '../api';
+import { cardTypeLabel, districtBracketed, districtWithCode, formatTime, GENDER_LABELS } from '../format';
+import { navigate } from '../route';
+import { Section } from '../Section';
+
+export const NO_ACCOUNT_TEXT = ['您尚未绑定"一卡通"账号，', '请联系所在村社/镇（乡）街道申报账号信息'];
+
+const labelStyle = { width: 160 };
+
+export function BasicInfo({
+  card,
+  reloadCard,
+  focus,
+}: {
+  card: MyCard;
+  reloadCard: () => Promise<void>;
+  focus: string | null;
+}) {
+  const b = card.beneficiary;
+  return (
+    <div className="ykb-page">
+      <Section icon={<IdcardOutlined />} title="基本信息">
+        <Descriptions
+          bordered
+          column={2}
+          styles={{ label: labelStyle }}
+          items={[
+            { key: 'name', label: '姓名', children: b.name },
+            { key: 'gender', label: '性别', children: GENDER_LABELS[b.gender] ?? b.gender },
+            { key: 'birth', label: '出生日期', children: b.birthDate },
+            { key: 'id', label: '身份证号', children: b.idNumber },
+          ]}
+        />
+      </Section>
+
+      <Section icon={<CreditCardOutlined />} title="账户信息">
+        {card.cards.length === 0 ? (
+          <div className="ykb-no-account" role="status">
+            <p>{NO_ACCOUNT_TEXT[0]}</p>
+            <p>{NO_ACCOUNT_TEXT[1]}</p>
+          </div>
+        ) : (
+          card.cards.map((c) => <AccountCard key={`${c.bankCode}-${c.accountNumber}`} card={c} />)
+        )}
+      </Section>
+
+      <Notices unread={card.unreadNotifications} reloadCard={reloadCard} focus={focus === 'notices'} />
+    </div>
+  );
+}
+
+function AccountCard({ card: c }: { card: CardFace }) {
+  const invalid = c.status === 'invalid';
+  return (
+    <div className={`ykb-account${invalid ? ' ykb-account-invalid' : ''}`} data-testid="account-card">
+      <Descriptions
+        bordered
+        column={1}
+        styles={{ label: labelStyle }}
+        items={[
+          { key: 'bank', label: '银行名称', children: c.bankName },
+          { key: 'type', label: '卡类型', children: cardTypeLabel(c.cardType) },
+          {
+            key: 'number',
+            label: '银行账号',
+            children: <span className="ykb-account-number">{groupDigits(c.accountNumber)}</span>,
+          },
+          { key: 'districts', label: '使用区县', children: c.districts.map(districtWithCode).join(', ') },
+          {
+            key: 'status',
+            label: '卡状态',
+            children: invalid ? (
+              <span>
+                <Tag color="error" className="ykb-tag">
+                  无效
+                </Tag>
+                {c.invalidReason && <span className="ykb-invalid-reason">{c.invalidReason}</span>}
+                {c.invalidAt && <span className="ykb-muted">（{formatTime(c.invalidAt)}）</span>}
+              </span>
+            ) : (
+              <Tag color="success" className="ykb-tag">
+                有效
+              </Tag>
+            ),
+          },
+        ]}
+      />
+      {invalid && (
+        <Alert
+          className="ykb-account-alert"
+          type="warning"
+          showIcon
+          title="该账号已无法发放补贴资金，请点击“变更申请”更换为本人名下可用的账号。"
+        />
+      )}
+      <div className="ykb-account-actions">
+        <Button
+          type="primary"
+          size="large"
+          onClick={() => navigate('change', c.districts[0] ? { district: c.districts[0].code } : undefined)}
+        >
+          变更申请
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function Notices({ unread, reloadCard, focus }: { unread: number; reloadCard: () => Promise<void>; focus: boolean }) {
+  const { message } = App.useApp();
+  const [items, setItems] = useState<Notification[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [marking, setMarking] = useState<number | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setItems((await api.notifications()).items);
+      setError(null);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) return;
+      setError(e instanceof ApiError ? e.message : '系统通知加载失败');
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  useEffect(() => {
+    if (focus && items) document.getElementById('notices')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, [focus, items]);
+
+  async function markRead(id: number) {
+    setMarking(id);
+    try {
+      const r = await api.markRead(id);
+      setItems((list) => list?.map((n) => (n.id === id ? { ...n, readAt: r.readAt } : n)) ?? null);
+      await reloadCard();
+    } catch (e) {
+      if (!(e instanceof ApiError && e.status === 401)) message.error(e instanceof Error ? e.message : '操作失败');
+    } finally {
+      setMarking(null);
+    }
+  }
+
+  return (
+    <Section
+      id="notices"
+      icon={<BellOutlined />}
+      title={
+        <>
+          系统通知
+          {unread > 0 && <Badge count={unread} className="ykb-title-badge" aria-label={`${unread}条未读`} />}
+        </>
+      }
+    >
+      {error && <Alert type="error" showIcon title={error} />}
+      {!error && !items && <Spin />}
+      {items && items.length === 0 && <Empty description="暂无系统通知" />}
+      {items?.map((n) => (
+        <div key={n.id} className={`ykb-notice${n.readAt ? '' : ' ykb-notice-unread'}`} data-testid="notice">
+          <Descriptions
+            size="small"
+            column={2}
+            styles={{ label: { width: 110 } }}
+            items={[
+              { key: 'bank', label: '银行名称', children: n.bankName },
+              { key: 'acc', label: '账户', children: groupDigits(n.accountNumber) },
+              { key: 'district', label: '区县', children: districtBracketed(n.districtCode, n.districtName) },
+              { key: 'time', label: '操作时间', children: formatTime(n.occurredAt) },
+              { key: 'msg', label: '说明', span: 2, children: n.message },
+            ]}
+          />
+          <div className="ykb-notice-foot">
+            {n.readAt ? (
+              <span className="ykb-muted">已读</span>
+            ) : (
+              <>
+                <Tag color="blue">未读</Tag>
+                <Button size="small" loading={marking === n.id} onClick={() => void markRead(n.id)}>
+                  标为已读
+                </Button>
+              </>
+            )}
+          </div>
+        </div>
+      ))}
+    </Section>
+  );
+}

@@ -1,0 +1,359 @@
+import { FormOutlined } from '@ant-design/icons';
+import {
+  BANKS,
+  bankOfAccount,
+  CARD_TYPE_LABELS,
+  CARD_TYPES,
+  type CardFace,
+  CONSENT_TEXT,
+  checkAccountNumber,
+  checkBankCode,
+  checkCardType,
+  checkConsent,
+  checkDistrict,
+  checkReason,
+  groupDigits,
+  type MyCard,
+  normalizeAccountNumber,
+  REASON_MAX_LENGTH,
+} from '@ykt/shared';
+import { Alert, App, Button, Checkbox, Form, Input, Select } from 'antd';
+import { type ReactNode, useMemo, useRef, useState } from 'react';
+import { ApiError, api } from '../api';
+import { districtBracketed } from '../format';
+import { navigate } from '../route';
+import { Section } from '../Section';
+import { NO_ACCOUNT_TEXT } from './BasicInfo';
+
+export const BANK_UNAVAILABLE_TEXT = '银行系统暂时无法连接，请稍后再试';
+export const IN_PROGRESS_TEXT = '您已有一条正在办理的变更申请';
+
+interface Values {
+  cardType?: string;
+  accountNumber?: string;
+  bankCode?: string;
+  districtCode?: string;
+  reason?: string;
+  consent?: boolean;
+}
+const FIELDS = ['cardType', 'accountNumber', 'bankCode', 'districtCode', 'reason', 'consent'] as const;
+
+type Outcome = { kind: 'failed'; reason: string } | { kind: 'unavailable' } | { kind: 'inProgress' } | { kind: 'error'; text: string };
+
+/** A shared rule as an antd validator: the same message the app and the BFF give for the same mistake. */
+const rule = (check: (v: unknown) => string | undefined) => ({
+  validator: (_: unknown, v: unknown) => {
+    const m = check(v);
+    return m ? Promise.reject(new Error(m)) : Promise.resolve();
+  },
+});
+
+const reasonLength = (t: string) => Array.from(t).length;
+
+export function ChangeForm({
+  card,
+  reloadCard,
+  initialDistrict,
+}: {
+  card: MyCard;
+  reloadCard: () => Promise<void>;
+  initialDistrict: string | null;
+}) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const inFlight = useRef(false);
+  const [submitting, setSubmitting] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const outcomeRef = useRef<HTMLDivElement>(null);
+
+  /** District code -> the card it is paid to (a person's districts are grouped by card on the card face). */
+  const cardByDistrict = useMemo(() => {
+    const m = new Map<string, CardFace>();
+    for (const c of card.cards) for (const d of c.districts) m.set(d.code, c);
+    return m;
+  }, [card]);
+  const districts = useMemo(() => card.cards.flatMap((c) => c.districts), [card]);
+  const districtCodes = useMemo(() => districts.map((d) => d.code), [districts]);
+
+  const initialValues = useMemo<Values>(() => {
+    const districtCode =
+      initialDistrict && districtCodes.includes(initialDistrict)
+        ? initialDistrict
+        : districtCodes.length === 1
+          ? districtCodes[0]
+          : undefined;
+    return { districtCode, consent: false, reason: '' };
+    // Only the first render's values: later card reloads must not reset what was typed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const accountNumber = Form.useWatch('accountNumber', form) ?? '';
+  const cardType = Form.useWatch('cardType', form);
+  const districtCode = Form.useWatch('districtCode', form);
+  const detected = cardType !== 'passbook' && accountNumber ? bankOfAccount(accountNumber) : undefined;
+  const current = districtCode ? cardByDistrict.get(districtCode) : undefined;
+
+  if (card.cards.length === 0) {
+    return (
+      <div className="ykb-page">
+        <Section icon={<FormOutlined />} title="变更卡">
+          <div className="ykb-no-account" role="status">
+            <p>{NO_ACCOUNT_TEXT[0]}</p>
+            <p>{NO_ACCOUNT_TEXT[1]}</p>
+          </div>
+        </Section>
+      </div>
+    );
+  }
+
+  const pending = card.pendingRequestId !== null;
+
+  function showOutcome(o: Outcome) {
+    setOutcome(o);
+    requestAnimationFrame(() => outcomeRef.current?.scrollIntoView({ behavior: 'smooth', block: 'center' }));
+  }
+
+  async function submit(v: Values) {
+    // One request, even on a double click: the ref flips before React re-renders the disabled button.
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setSubmitting(true);
+    setOutcome(null);
+    try {
+      const reason = v.reason?.trim();
+      const r = await api.submitChange({
+        cardType: v.cardType ?? '',
+        accountNumber: normalizeAccountNumber(v.accountNumber ?? ''),
+        bankCode: v.bankCode ?? '',
+        districtCode: v.districtCode ?? '',
+        ...(reason ? { reason } : {}),
+        consent: v.consent === true,
+      });
+      if (r.status === 'failed') {
+        showOutcome({ kind: 'failed', reason: r.failureReason ?? '银行验证未通过' });
+      } else {
+        message.success('变更申请已提交，请等待审核');
+        await reloadCard();
+        navigate('pending');
+      }
+    } catch (e) {
+      if (!(e instanceof ApiError)) showOutcome({ kind: 'error', text: '提交失败，请稍后再试' });
+      else if (e.status === 401) return;
+      else if (e.status === 503) showOutcome({ kind: 'unavailable' });
+      else if (e.status === 409 && e.code === 'REQUEST_IN_PROGRESS') {
+        showOutcome({ kind: 'inProgress' });
+        void reloadCard();
+      } else {
+        const known = Object.entries(e.fields).filter(([k]) => (FIELDS as readonly string[]).includes(k));
+        if (known.length > 0) {
+          form.setFields(known.map(([name, msg]) => ({ name: name as keyof Values, errors: [msg] })));
+          form.scrollToField(known[0][0]);
+        } else showOutcome({ kind: 'error', text: e.message });
+      }
+    } finally {
+      inFlight.current = false;
+      setSubmitting(false);
+    }
+  }
+
+  function onValuesChange(changed: Values) {
+    if ('accountNumber' in changed && cardType !== 'passbook') {
+      // Pre-select the bank the card number belongs to (the person can still change it).
+      const bank = bankOfAccount(changed.accountNumber ?? '');
+      if (bank && form.getFieldValue('bankCode') !== bank.code) {
+        form.setFieldValue('bankCode', bank.code);
+        if (form.getFieldError('bankCode').length) void form.validateFields(['bankCode']);
+      }
+    }
+    // The account number is checked on blur; once it shows an error, the error goes as soon as it is fixed.
+    if ('accountNumber' in changed && form.getFieldError('accountNumber').length) {
+      void form.validateFields(['accountNumber']).catch(() => undefined);
+    }
+  }
+
+  return (
+    <div className="ykb-page">
+      <Section icon={<FormOutlined />} title="变更卡">
+        {pending && (
+          <Alert
+            className="ykb-form-alert"
+            type="info"
+            showIcon
+            title={IN_PROGRESS_TEXT}
+            description={
+              <>
+                办理中只能有一条变更申请，请等待审核完成，或在“办理中”撤销后重新申请。{' '}
+                <a href="#/pending">查看办理中</a>
+              </>
+            }
+          />
+        )}
+        <Form<Values>
+          form={form}
+          className="ykb-form"
+          layout="horizontal"
+          labelCol={{ flex: '130px' }}
+          wrapperCol={{ flex: '1' }}
+          labelWrap
+          colon
+          initialValues={initialValues}
+          onValuesChange={onValuesChange}
+          onFinish={submit}
+          scrollToFirstError
+          disabled={submitting}
+          requiredMark
+        >
+          <Form.Item label="区县" name="districtCode" required rules={[rule((v) => checkDistrict(v, districtCodes))]}>
+            <Select
+              size="large"
+              placeholder="请选择要变更账号的区县"
+              options={districts.map((d) => ({ value: d.code, label: districtBracketed(d.code, d.name) }))}
+            />
+          </Form.Item>
+          {current && (
+            <Form.Item label="当前账号">
+              <span className="ykb-current">
+                {current.bankName} {groupDigits(current.accountNumber)}
+                {current.status === 'invalid' && <span className="ykb-invalid-reason">（无效卡）</span>}
+              </span>
+            </Form.Item>
+          )}
+          <Form.Item label="卡类型" name="cardType" required rules={[rule(checkCardType)]}>
+            <Select
+              size="large"
+              placeholder="请选择卡类型"
+              options={CARD_TYPES.map((t) => ({ value: t, label: CARD_TYPE_LABELS[t] }))}
+            />
+          </Form.Item>
+          <Form.Item
+            label="银行账号"
+            name="accountNumber"
+            required
+            validateTrigger="onBlur"
+            dependencies={['cardType', 'bankCode']}
+            rules={[
+              ({ getFieldValue }) =>
+                rule((v) => {
+                  const bank = getFieldValue('bankCode');
+                  return checkAccountNumber(
+                    getFieldValue('cardType'),
+                    typeof v === 'string' ? v : '',
+                    checkBankCode(bank) ? undefined : bank,
+                  );
+                }),
+            ]}
+            extra={accountHint(accountNumber, detected?.name)}
+          >
+            <Input size="large" inputMode="numeric" autoComplete="off" maxLength={40} placeholder="请输入新的银行账号" />
+          </Form.Item>
+          <Form.Item label="开户行" name="bankCode" required rules={[rule(checkBankCode)]}>
+            <Select
+              size="large"
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder="请选择开户行"
+              options={BANKS.map((b) => ({ value: b.code, label: b.name }))}
+            />
+          </Form.Item>
+          <Form.Item label="变更理由" name="reason" rules={[rule((v) => checkReason(v as string | undefined))]}>
+            <Input.TextArea
+              rows={3}
+              placeholder="选填，例如：停用旧卡，启用新卡"
+              count={{ show: true, max: REASON_MAX_LENGTH, strategy: reasonLength }}
+            />
+          </Form.Item>
+          <Form.Item
+            name="consent"
+            valuePropName="checked"
+            rules={[rule(checkConsent)]}
+            wrapperCol={{ offset: 0, flex: '1' }}
+            className="ykb-consent"
+          >
+            <Checkbox>{CONSENT_TEXT}</Checkbox>
+          </Form.Item>
+
+          <div ref={outcomeRef}>{outcome && <OutcomeAlert outcome={outcome} />}</div>
+
+          <div className="ykb-form-actions">
+            <Button
+              type="primary"
+              htmlType="submit"
+              size="large"
+              loading={submitting}
+              disabled={pending || submitting}
+              className="ykb-submit"
+            >
+              {submitting ? '正在验证…' : '提交'}
+            </Button>
+            <Button size="large" disabled={false} onClick={() => navigate('basic')}>
+              返回
+            </Button>
+          </div>
+        </Form>
+      </Section>
+    </div>
+  );
+}
+
+function accountHint(value: string, bankName: string | undefined): ReactNode {
+  const digits = normalizeAccountNumber(value);
+  if (!digits) return '社会保障卡、银行卡请输入卡面上的16到19位卡号；存折请输入存折上的账号';
+  return (
+    <span className="ykb-account-hint">
+      <span className="ykb-account-grouped" aria-label="您输入的账号">
+        {groupDigits(digits)}
+      </span>
+      {bankName && <span className="ykb-detected">已识别为：{bankName}</span>}
+    </span>
+  );
+}
+
+function OutcomeAlert({ outcome }: { outcome: Outcome }) {
+  switch (outcome.kind) {
+    case 'failed':
+      return (
+        <Alert
+          className="ykb-form-alert"
+          type="error"
+          showIcon
+          role="alert"
+          title="申请失败"
+          description={
+            <>
+              <div className="ykb-failure-reason">{outcome.reason}</div>
+              <div>
+                本次申请已记录在 <a href="#/finished">办理完结</a> 中。请核对账号信息后重新提交。
+              </div>
+            </>
+          }
+        />
+      );
+    case 'unavailable':
+      return (
+        <Alert
+          className="ykb-form-alert"
+          type="warning"
+          showIcon
+          role="alert"
+          title={BANK_UNAVAILABLE_TEXT}
+          description="您填写的内容已保留，本次申请没有提交，请稍后再点击“提交”。"
+        />
+      );
+    case 'inProgress':
+      return (
+        <Alert
+          className="ykb-form-alert"
+          type="warning"
+          showIcon
+          role="alert"
+          title={IN_PROGRESS_TEXT}
+          description={
+            <>
+              请等待审核完成，或撤销后重新申请。 <a href="#/pending">查看办理中</a>
+            </>
+          }
+        />
+      );
+    default:
+      return <Alert className="ykb-form-alert" type="error" showIcon role="alert" title={outcome.text} />;
+  }
+}

@@ -1,0 +1,32 @@
+import { useEffect, useState } from 'react';
+
+/** The PC pages: hash routes, so moving between them (and logging in) never reloads the page. */
+export type Page = 'login' | 'basic' | 'change' | 'pending' | 'finished';
+const PAGES: readonly Page[] = ['login', 'basic', 'change', 'pending', 'finished'];
+
+export interface Route {
+  page: Page;
+  params: URLSearchParams;
+}
+
+export function parseHash(hash: string): Route {
+  const [path, query = ''] = hash.replace(/^#\/?/, '').split('?');
+  const page = (PAGES as readonly string[]).includes(path) ? (path as Page) : 'basic';
+  return { page, params: new URLSearchParams(query) };
+}
+
+export function navigate(page: Page, params?: Record<string, string>) {
+  const q = params ? new URLSearchParams(params).toString() : '';
+  const hash = `#/${page}${q ? `?${q}` : ''}`;
+  if (window.location.hash !== hash) window.location.hash = hash;
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseHash(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseHash(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}

@@ -1,0 +1,157 @@
+import { CloseOutlined, DownloadOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, App, AutoComplete, Button, Card, Form, Table, Tooltip } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { type AuditEntry, api, downloadAuditCsv, errorText } from './api';
+import { ACTOR_TYPE_LABELS, AUDIT_ACTION_LABELS, auditActionLabel, formatTime } from './labels';
+
+/** 操作日志 (重庆市 caseworkers only): the audit trail, filtered by action, with a CSV export for Excel. */
+export function AuditPage({ onClose }: { onClose(): void }) {
+  const { message } = App.useApp();
+  const [action, setAction] = useState<string | undefined>(undefined);
+  const [draft, setDraft] = useState('');
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [rows, setRows] = useState<AuditEntry[]>([]);
+  const [total, setTotal] = useState(0);
+  const [loading, setLoading] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [seenActions, setSeenActions] = useState<string[]>([]);
+  const seq = useRef(0);
+
+  const load = useCallback(async () => {
+    const mine = ++seq.current;
+    setLoading(true);
+    try {
+      const answer = await api.audit(action, page, pageSize);
+      if (mine !== seq.current) return;
+      setRows(answer.items);
+      setTotal(answer.total);
+      setLoadError(null);
+      setSeenActions((s) => Array.from(new Set([...s, ...answer.items.map((i) => i.action)])));
+    } catch (e) {
+      if (mine === seq.current) setLoadError(errorText(e));
+    } finally {
+      if (mine === seq.current) setLoading(false);
+    }
+  }, [action, page, pageSize]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function exportCsv() {
+    setExporting(true);
+    try {
+      await downloadAuditCsv(action);
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setExporting(false);
+    }
+  }
+
+  const actionOptions = Array.from(new Set([...Object.keys(AUDIT_ACTION_LABELS), ...seenActions]))
+    .filter((a) => !draft || a.includes(draft) || auditActionLabel(a).includes(draft))
+    .map((a) => ({ value: a, label: a === auditActionLabel(a) ? a : `${auditActionLabel(a)}（${a}）` }));
+
+  const columns: ColumnsType<AuditEntry> = [
+    { title: '时间', dataIndex: 'at', width: 166, render: (t: string) => formatTime(t) },
+    { title: '操作人类型', dataIndex: 'actorType', width: 96, render: (t: string) => ACTOR_TYPE_LABELS[t] ?? t },
+    { title: '操作人', dataIndex: 'actor', width: 120 },
+    {
+      title: '操作',
+      dataIndex: 'action',
+      width: 190,
+      render: (a: string) => (
+        <span title={a}>
+          {auditActionLabel(a)}
+          {auditActionLabel(a) !== a && <span className="rv-small rv-muted rv-block">{a}</span>}
+        </span>
+      ),
+    },
+    { title: '对象', dataIndex: 'target', width: 160, render: (t: string | null) => t ?? '—' },
+    { title: '详情', dataIndex: 'detail', render: (d: string | null) => <span className="rv-detail-text">{d ?? '—'}</span> },
+    { title: 'IP', dataIndex: 'ip', width: 120, render: (ip: string | null) => ip ?? '—' },
+  ];
+
+  return (
+    <div className="rv-page">
+      <div className="rv-toolbar" role="toolbar" aria-label="操作日志操作">
+        <Button icon={<DownloadOutlined />} onClick={() => void exportCsv()} loading={exporting}>
+          导出CSV
+        </Button>
+        <Button icon={<CloseOutlined />} onClick={onClose}>
+          关闭
+        </Button>
+        <span className="rv-toolbar-hint">导出的CSV为UTF-8编码，可直接用Excel打开；导出内容按当前操作筛选。</span>
+        <Tooltip title="刷新列表">
+          <Button className="rv-toolbar-right" icon={<ReloadOutlined />} onClick={() => void load()} aria-label="刷新列表" />
+        </Tooltip>
+      </div>
+      <Card size="small" title="操作日志" extra={<span className="rv-muted">共 {total} 条</span>}>
+        <Form
+          name="audit"
+          layout="inline"
+          className="rv-mb"
+          onFinish={() => {
+            setAction(draft.trim() || undefined);
+            setPage(1);
+          }}
+        >
+          <Form.Item label="操作" htmlFor="audit_action">
+            <AutoComplete
+              id="audit_action"
+              value={draft}
+              onChange={(v: string) => setDraft(v)}
+              options={actionOptions}
+              allowClear
+              placeholder="全部操作，如 change_request.approve"
+              style={{ width: 320 }}
+            />
+          </Form.Item>
+          <Form.Item>
+            <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+              查询
+            </Button>
+          </Form.Item>
+          <Form.Item>
+            <Button
+              onClick={() => {
+                setDraft('');
+                setAction(undefined);
+                setPage(1);
+              }}
+            >
+              重置
+            </Button>
+          </Form.Item>
+        </Form>
+        {loadError && <Alert type="error" showIcon title={`加载失败：${loadError}`} className="rv-mb" />}
+        <Table<AuditEntry>
+          rowKey="id"
+          size="small"
+          bordered
+          loading={loading}
+          columns={columns}
+          dataSource={rows}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: '暂无日志' }}
+          pagination={{
+            current: page,
+            pageSize,
+            total,
+            showSizeChanger: true,
+            pageSizeOptions: [20, 50, 100],
+            showTotal: (t) => `共 ${t} 条`,
+            onChange: (p, ps) => {
+              setPage(ps !== pageSize ? 1 : p);
+              setPageSize(ps);
+            },
+          }}
+        />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,249 @@
+import { CloseOutlined, ReloadOutlined, SearchOutlined, AuditOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Form, Input, Radio, Select, Table, Tag, Tooltip } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { BANKS } from '@ykt/shared';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { type CaseworkerProfile, type ReviewFilter, type ReviewListItem, api, errorText } from './api';
+import { MUNICIPAL_CODE, REQUEST_SOURCE_LABEL, STATUS_COLORS, formatTime, statusLabel } from './labels';
+import { ReviewDetailModal } from './ReviewDetailModal';
+
+interface Props {
+  profile: CaseworkerProfile;
+  onClose(): void;
+}
+
+interface QueryForm {
+  bankName?: string;
+  name?: string;
+  idNumber?: string;
+  accountNumber?: string;
+  applicantName?: string;
+  showCompleted: 'yes' | 'no';
+}
+
+const EMPTY_QUERY: QueryForm = { showCompleted: 'no' };
+const BANK_OPTIONS = BANKS.map((b) => ({ value: b.name, label: b.name }));
+
+function toFilter(q: QueryForm): ReviewFilter {
+  return {
+    bankName: q.bankName,
+    name: q.name,
+    idNumber: q.idNumber,
+    accountNumber: q.accountNumber,
+    applicantName: q.applicantName,
+    showCompleted: q.showCompleted === 'yes',
+  };
+}
+
+/**
+ * 账号变更审核 (manual 1.3): the query panel on the left, the toolbar (审核, 关闭) and the grid of 渝快办 changes.
+ * Double-click a row, press Enter on it, or select it and press 审核 to open the detail.
+ */
+export function QueuePage({ profile, onClose }: Props) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<QueryForm>();
+  const [filter, setFilter] = useState<ReviewFilter>(toFilter(EMPTY_QUERY));
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [rows, setRows] = useState<ReviewListItem[]>([]);
+  const [total, setTotal] = useState(0);
+  const [loading, setLoading] = useState(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<number | null>(null);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const seq = useRef(0);
+
+  const load = useCallback(async () => {
+    const mine = ++seq.current;
+    setLoading(true);
+    try {
+      const answer = await api.changeRequests(filter, page, pageSize);
+      if (mine !== seq.current) return;
+      setRows(answer.items);
+      setTotal(answer.total);
+      setLoadError(null);
+      setSelected((s) => (s !== null && answer.items.some((r) => r.id === s) ? s : null));
+    } catch (e) {
+      if (mine !== seq.current) return;
+      setLoadError(errorText(e));
+    } finally {
+      if (mine === seq.current) setLoading(false);
+    }
+  }, [filter, page, pageSize]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  function query(values: QueryForm) {
+    setFilter(toFilter(values));
+    setPage(1);
+  }
+
+  function reset() {
+    form.resetFields();
+    setFilter(toFilter(EMPTY_QUERY));
+    setPage(1);
+  }
+
+  function review() {
+    if (selected === null) {
+      message.info('请先在列表中选择一条申请');
+      return;
+    }
+    setOpenId(selected);
+  }
+
+  const municipal = profile.districtCode === MUNICIPAL_CODE;
+  const columns: ColumnsType<ReviewListItem> = [
+    {
+      title: '序号',
+      key: 'seq',
+      width: 60,
+      align: 'center',
+      render: (_v, _r, i) => (page - 1) * pageSize + i + 1,
+    },
+    { title: '数据来源', key: 'source', width: 128, render: () => REQUEST_SOURCE_LABEL },
+    {
+      title: '数据状态',
+      dataIndex: 'status',
+      width: 104,
+      render: (s: string) => <Tag color={STATUS_COLORS[s]}>{statusLabel(s)}</Tag>,
+    },
+    { title: '申请人', dataIndex: 'applicantName', width: 90 },
+    { title: '申请时间', dataIndex: 'appliedAt', width: 160, render: (t: string) => formatTime(t) },
+    {
+      title: '享受人信息',
+      children: [
+        { title: '姓名', key: 'bname', width: 90, render: (_v, r) => r.beneficiary.name },
+        { title: '身份证号码', key: 'bid', width: 180, render: (_v, r) => <span className="rv-mono">{r.beneficiary.idNumber}</span> },
+      ],
+    },
+    {
+      title: '账号信息',
+      children: [
+        { title: '银行名称', dataIndex: 'bankName', width: 150 },
+        { title: '银行账号', dataIndex: 'accountNumber', width: 190, render: (a: string) => <span className="rv-mono">{a}</span> },
+      ],
+    },
+    ...(municipal ? [{ title: '区县', dataIndex: 'districtName', width: 96 } as const] : []),
+  ];
+
+  return (
+    <div className="rv-page">
+      <div className="rv-toolbar" role="toolbar" aria-label="账号变更审核操作">
+        <Button type="primary" icon={<AuditOutlined />} onClick={review}>
+          审核
+        </Button>
+        <Button icon={<CloseOutlined />} onClick={onClose}>
+          关闭
+        </Button>
+        <span className="rv-toolbar-hint">双击一行或选中后点击“审核”查看变更详情；在行上按 Enter 键亦可打开。</span>
+        <Tooltip title="刷新列表">
+          <Button className="rv-toolbar-right" icon={<ReloadOutlined />} onClick={() => void load()} aria-label="刷新列表" />
+        </Tooltip>
+      </div>
+      <div className="rv-split">
+        <Card title="查询条件" size="small" className="rv-query" role="search">
+          <Form<QueryForm> form={form} name="queue" layout="vertical" initialValues={EMPTY_QUERY} onFinish={query} size="middle">
+            <Form.Item label="开户银行" name="bankName">
+              <Select allowClear showSearch options={BANK_OPTIONS} placeholder="全部" />
+            </Form.Item>
+            <Form.Item label="姓名" name="name">
+              <Input allowClear maxLength={32} autoComplete="off" />
+            </Form.Item>
+            <Form.Item label="身份证号" name="idNumber">
+              <Input allowClear maxLength={18} autoComplete="off" />
+            </Form.Item>
+            <Form.Item label="银行账号" name="accountNumber">
+              <Input allowClear maxLength={40} autoComplete="off" />
+            </Form.Item>
+            <Form.Item label="申请人姓名" name="applicantName">
+              <Input allowClear maxLength={32} autoComplete="off" />
+            </Form.Item>
+            <Form.Item label="显示完结" name="showCompleted">
+              <Radio.Group
+                aria-label="显示完结"
+                options={[
+                  { value: 'yes', label: '是' },
+                  { value: 'no', label: '否' },
+                ]}
+              />
+            </Form.Item>
+            <div className="rv-query-actions">
+              <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+                查询
+              </Button>
+              <Button onClick={reset}>重置</Button>
+            </div>
+          </Form>
+        </Card>
+        <Card size="small" className="rv-grid" title="渝快办账号变更" extra={<span className="rv-muted">共 {total} 条</span>}>
+          {loadError && (
+            <Alert
+              type="error"
+              showIcon
+              title={`列表加载失败：${loadError}`}
+              action={<Button size="small" onClick={() => void load()}>重试</Button>}
+              className="rv-mb"
+            />
+          )}
+          <Table<ReviewListItem>
+            rowKey="id"
+            size="small"
+            bordered
+            loading={loading}
+            columns={columns}
+            dataSource={rows}
+            scroll={{ x: 'max-content' }}
+            locale={{ emptyText: '没有符合条件的申请' }}
+            rowSelection={{
+              type: 'radio',
+              selectedRowKeys: selected === null ? [] : [selected],
+              onChange: (keys) => setSelected(keys.length ? Number(keys[0]) : null),
+              columnWidth: 40,
+              getCheckboxProps: (record) => ({ 'aria-label': `选择第 ${record.id} 号申请（${record.beneficiary.name}）` }),
+            }}
+            onRow={(record) => ({
+              tabIndex: 0,
+              'aria-label': `${record.beneficiary.name}，${statusLabel(record.status)}，按 Enter 打开`,
+              onClick: () => setSelected(record.id),
+              onDoubleClick: () => {
+                setSelected(record.id);
+                setOpenId(record.id);
+              },
+              onKeyDown: (e) => {
+                if (e.target !== e.currentTarget) return;
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  setSelected(record.id);
+                  setOpenId(record.id);
+                } else if (e.key === ' ') {
+                  e.preventDefault();
+                  setSelected(record.id);
+                }
+              },
+            })}
+            pagination={{
+              current: page,
+              pageSize,
+              total,
+              showSizeChanger: true,
+              pageSizeOptions: [10, 20, 50, 100],
+              showTotal: (t) => `共 ${t} 条`,
+              onChange: (p, ps) => {
+                setPage(ps !== pageSize ? 1 : p);
+                setPageSize(ps);
+              },
+            }}
+          />
+        </Card>
+      </div>
+      <ReviewDetailModal
+        id={openId}
+        onClose={() => setOpenId(null)}
+        onChanged={() => void load()}
+      />
+    </div>
+  );
+}

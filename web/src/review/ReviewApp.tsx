@@ -1,0 +1,61 @@
+import { Spin } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { type CaseworkerProfile, api, client, onUnauthenticated } from './api';
+import { ConsoleLayout } from './ConsoleLayout';
+import { LoginPage } from './LoginPage';
+
+type Session = { state: 'checking' } | { state: 'anonymous'; notice?: string } | { state: 'signedIn'; profile: CaseworkerProfile };
+
+/** The console: login page until a caseworker is signed in, then the console layout. */
+export function ReviewApp() {
+  const [session, setSession] = useState<Session>(() =>
+    client.token() ? { state: 'checking' } : { state: 'anonymous' },
+  );
+
+  useEffect(() => {
+    // Any 401 (expired or revoked token) brings the login page back with a word on why.
+    onUnauthenticated(() => setSession({ state: 'anonymous', notice: '登录已失效，请重新登录' }));
+  }, []);
+
+  useEffect(() => {
+    if (session.state !== 'checking') return;
+    let cancelled = false;
+    api
+      .me()
+      .then((profile) => !cancelled && setSession({ state: 'signedIn', profile }))
+      .catch(() => !cancelled && setSession({ state: 'anonymous' }));
+    return () => {
+      cancelled = true;
+    };
+  }, [session.state]);
+
+  const logout = useCallback(async () => {
+    try {
+      await api.logout();
+    } catch {
+      // The token is dropped here whatever the server said.
+    }
+    client.setToken(null);
+    setSession({ state: 'anonymous', notice: '您已安全退出' });
+  }, []);
+
+  if (session.state === 'checking') {
+    return (
+      <div className="rv-center">
+        <Spin size="large" />
+      </div>
+    );
+  }
+  if (session.state === 'anonymous') {
+    return (
+      <LoginPage
+        notice={session.notice}
+        onLoggedIn={(token, profile) => {
+          client.setToken(token);
+          setSession({ state: 'signedIn', profile });
+        }}
+      />
+    );
+  }
+  return <ConsoleLayout profile={session.profile} onLogout={logout} />;
+}

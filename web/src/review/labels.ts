@@ -1,0 +1,83 @@
+import { ACCOUNT_SOURCE_LABELS, CARD_TYPE_LABELS, CHANGE_REQUEST_STATUS_LABELS, MUNICIPAL_CODE } from '@ykt/shared';
+
+export { ACCOUNT_SOURCE_LABELS, MUNICIPAL_CODE };
+
+/** 数据来源 column of the manual's grid: every request of this queue comes from 渝快办. */
+export const REQUEST_SOURCE_LABEL = '渝快办-账号变更';
+
+/**
+ * 数据状态 as the caseworker reads it. The citizen sees a pending request as 申请中; on the review side the
+ * same state is 待审核 (manual 1.3). The finished states read the same on both sides.
+ */
+export const REVIEW_STATUS_LABELS: Record<string, string> = { ...CHANGE_REQUEST_STATUS_LABELS, pending: '待审核' };
+
+export function statusLabel(status: string): string {
+  return REVIEW_STATUS_LABELS[status] ?? status;
+}
+
+/** antd Tag colors per state; the label text always says the state too (never color alone). */
+export const STATUS_COLORS: Record<string, string> = {
+  pending: 'processing',
+  approved: 'success',
+  rejected: 'error',
+  withdrawn: 'default',
+  failed: 'warning',
+};
+
+const CARD_TYPES: Record<string, string> = CARD_TYPE_LABELS;
+export const CARD_TYPE_OPTIONS = Object.entries(CARD_TYPES).map(([value, label]) => ({ value, label }));
+
+export function cardTypeLabel(t: string | null | undefined): string {
+  if (!t) return '—';
+  return CARD_TYPES[t] ?? t;
+}
+
+export function sourceLabel(s: string): string {
+  return (ACCOUNT_SOURCE_LABELS as Record<string, string>)[s] ?? s;
+}
+
+/** Audit actions as the BFF writes them, in words an auditor reads; unknown ones are shown as they are. */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'caseworker.login': '经办人登录',
+  'caseworker.login_failed': '经办人登录失败',
+  'caseworker.logout': '经办人退出',
+  'citizen.login': '享受人登录',
+  'citizen.logout': '享受人退出',
+  'change_request.submit': '提交变更申请',
+  'change_request.failed': '变更申请失败',
+  'change_request.withdraw': '撤销变更申请',
+  'change_request.approve': '审核通过',
+  'change_request.reject': '审核不通过',
+  'account.edit': '修改一卡通账号',
+  'account.invalidate': '设为无效',
+  'account.crediting_failure': '上卡失败',
+  'validation_run.start': '账户验证',
+  'validation_run.finish': '账户验证完成',
+  'qr_login.confirm': '扫码登录确认',
+};
+
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTION_LABELS[action] ?? action;
+}
+
+export const ACTOR_TYPE_LABELS: Record<string, string> = { citizen: '享受人', caseworker: '经办人', system: '系统' };
+
+const timeFormat = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** `2026-03-01 14:05:09`, in Chongqing's time, whatever the PC's zone. */
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const parts = Object.fromEntries(timeFormat.formatToParts(d).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+}

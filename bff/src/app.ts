@@ -11,10 +11,13 @@ import externalPlugins from './plugins/external/index.ts';
 import auth from './plugins/app/auth.ts';
 import errorHandler from './plugins/app/errorHandler.ts';
 import frontends from './plugins/app/frontends.ts';
+import scheduler from './plugins/app/scheduler.ts';
 import servicesPlugin from './plugins/app/services.ts';
 import authFace from './routes/api/auth/face.ts';
+import authQr from './routes/api/auth/qr.ts';
 import me from './routes/api/me/index.ts';
 import reference from './routes/api/reference.ts';
+import review from './routes/api/review/index.ts';
 import health from './routes/health.ts';
 import { createServices } from './services/index.ts';
 
@@ -50,12 +53,15 @@ export async function buildApp({ config, clock = systemClock, logger }: BuildOpt
   await app.register(servicesPlugin, { ctx, services });
   await app.register(auth);
   await app.register(errorHandler);
+  await app.register(scheduler);
   await app.register(frontends, { miniappDist: config.miniappDist, webDist: config.webDist });
 
   await app.register(health);
   await app.register(reference);
   await app.register(authFace);
+  await app.register(authQr);
   await app.register(me);
+  await app.register(review);
   return app;
 }
 export type App = Awaited<ReturnType<typeof buildApp>>;

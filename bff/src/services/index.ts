@@ -1,14 +1,26 @@
+import { createAccounts } from './accounts.ts';
 import { createBeneficiaries } from './beneficiaries.ts';
+import { createCaseworkers } from './caseworkers.ts';
 import { createChangeRequests } from './changeRequests.ts';
 import type { ServiceContext } from './context.ts';
+import { createQrLogin } from './qrLogin.ts';
+import { createReview } from './review.ts';
 import { createSessions } from './sessions.ts';
+import { createValidationRuns } from './validationRuns.ts';
 
 /** Every use case, built once over the shared context; routes reach them as `app.services`. */
 export function createServices(ctx: ServiceContext) {
+  const sessions = createSessions(ctx);
+  const accounts = createAccounts(ctx);
   return {
-    sessions: createSessions(ctx),
+    sessions,
     beneficiaries: createBeneficiaries(ctx),
     changeRequests: createChangeRequests(ctx),
+    qrLogin: createQrLogin(ctx, sessions),
+    caseworkers: createCaseworkers(ctx, sessions),
+    review: createReview(ctx),
+    accounts,
+    validationRuns: createValidationRuns(ctx, accounts),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -11,7 +11,7 @@ if (!root) throw new Error('#root missing in review.html');
 
 createRoot(root).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={theme}>
+    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp>
         <ReviewApp />
       </AntApp>

@@ -1,0 +1,104 @@
+import { type Sandbox, demoWorld, startSandbox } from '@ykt/sandbox';
+import { afterAll, beforeAll } from 'vitest';
+import { buildApp, type App } from '../src/app.ts';
+import { parseConfig, type ConfigInput } from '../src/config.ts';
+import { seedDemo } from '../src/demo/seedDemo.ts';
+import { generateDataKey } from '../src/lib/fieldCrypto.ts';
+import type { Clock } from '../src/lib/time.ts';
+
+export { demoWorld };
+export const person = (key: string) => {
+  const p = demoWorld.people.find((x) => x.key === key);
+  if (!p) throw new Error(`no demo person ${key}`);
+  return p;
+};
+export const testAccount = (expected: string) => {
+  const a = demoWorld.testAccounts.find((x) => x.expected === expected);
+  if (!a) throw new Error(`no test account ${expected}`);
+  return a;
+};
+
+/** A clock the test moves by hand. */
+export function manualClock(start = new Date('2026-11-28T02:00:00Z')) {
+  let now = start.getTime();
+  return {
+    now: () => new Date(now),
+    advance(seconds: number) {
+      now += seconds * 1000;
+    },
+  } satisfies Clock & { advance(s: number): void };
+}
+
+export interface TestEnv {
+  app: App;
+  sandbox: Sandbox;
+  /** Face login through the sandbox identity platform; answers the bearer token. */
+  loginCitizen(key: string | { name: string; idNumber: string }): Promise<string>;
+  loginCaseworker(username: 'jiangbei' | 'chongqing'): Promise<string>;
+  setBankMode(mode: 'normal' | 'slow' | 'down', delayMs?: number): Promise<void>;
+  auth(token: string): { authorization: string };
+}
+
+/**
+ * A real app on a real SQLite database (a :memory: one unless given) with the demo data, talking over real HTTP
+ * to a real sandbox on an ephemeral port. Call inside a describe block: it registers its own before/after hooks.
+ */
+export function useTestEnv(overrides: Partial<ConfigInput> & { clock?: Clock; seed?: boolean } = {}): TestEnv {
+  const env = {} as TestEnv;
+  beforeAll(async () => {
+    const sandbox = await startSandbox({ port: 0, slowDelayMs: 2000 });
+    const { clock, seed, ...configOverrides } = overrides;
+    const config = parseConfig({
+      databasePath: ':memory:',
+      dataKey: generateDataKey(),
+      jwtSecret: 'test-secret-test-secret-test-secret-123',
+      identityUrl: sandbox.url,
+      bankUrl: sandbox.url,
+      gatewayAppKey: 'sandbox-app-key',
+      bankTimeoutMs: 300,
+      validationSchedule: '',
+      logLevel: 'silent',
+      ...configOverrides,
+    });
+    const app = await buildApp({ config, clock });
+    if (seed !== false) await seedDemo(app.ctx, demoWorld);
+    await app.ready();
+    Object.assign(env, {
+      app,
+      sandbox,
+      auth: (token: string) => ({ authorization: `Bearer ${token}` }),
+      async loginCitizen(who: string | { name: string; idNumber: string }) {
+        const p = typeof who === 'string' ? person(who) : who;
+        const face = (await fetch(`${sandbox.url}/identity/face-sessions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ name: p.name, idNumber: p.idNumber }),
+        }).then((r) => r.json())) as { faceToken: string };
+        const res = await app.inject({ method: 'POST', url: '/api/auth/face', payload: { faceToken: face.faceToken } });
+        if (res.statusCode !== 200) throw new Error(`face login failed: ${res.statusCode} ${res.body}`);
+        return res.json().token as string;
+      },
+      async loginCaseworker(username: 'jiangbei' | 'chongqing') {
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/review/auth/login',
+          payload: { username, password: `${username}-demo-2026` },
+        });
+        if (res.statusCode !== 200) throw new Error(`caseworker login failed: ${res.statusCode} ${res.body}`);
+        return res.json().token as string;
+      },
+      async setBankMode(mode: 'normal' | 'slow' | 'down', delayMs?: number) {
+        await fetch(`${sandbox.url}/bank/faults`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ mode, delayMs }),
+        });
+      },
+    });
+  });
+  afterAll(async () => {
+    await env.app?.close();
+    await env.sandbox?.close();
+  });
+  return env;
+}

@@ -1,4 +1,4 @@
-import { CARD_TYPE_LABELS, PRODUCT_OWN_DISTRICT_CODES } from '@ykt/shared';
+import { CARD_TYPE_LABELS, groupDigits, PRODUCT_OWN_DISTRICT_CODES } from '@ykt/shared';
 
 // Times are shown in Chongqing's time, whatever the PC's time zone is set to.
 const TIME = new Intl.DateTimeFormat('zh-CN', {
@@ -39,3 +39,13 @@ export function cardTypeLabel(cardType: string): string {
 }
 
 export const GENDER_LABELS: Record<string, string> = { female: '女', male: '男' };
+
+/**
+ * A masked account number as the BFF sends it ('6222***********4737') in readable groups:
+ * '6222 **** **** *** 4737'. The visible ends stay whole so the person recognises their card.
+ */
+export function displayAccount(masked: string): string {
+  const m = /^(\d*)(\*+)(\d*)$/.exec(masked.replace(/\s+/g, ''));
+  if (!m) return groupDigits(masked);
+  return [m[1], groupDigits(m[2]), m[3]].filter(Boolean).join(' ');
+}

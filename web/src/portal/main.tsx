@@ -27,7 +27,7 @@ const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing in portal.html');
 createRoot(root).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={theme}>
+    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp>
         <App />
       </AntApp>

@@ -31,10 +31,11 @@ export const actorOf = (req: FastifyRequest): Actor => ({
 export default fp(async (app: FastifyInstance) => {
   app.decorateRequest('session', null as unknown as SessionRow);
 
+  // The session row is the authority on expiry; the JWT's own exp just mirrors it (on the service's clock).
   app.decorate('signSession', (session: SessionRow) => ({
     token: app.jwt.sign(
       { sid: session.id, role: session.role },
-      { expiresIn: Math.max(1, Math.round((Date.parse(session.expiresAt) - Date.now()) / 1000)) },
+      { expiresIn: Math.max(1, Math.round((Date.parse(session.expiresAt) - app.ctx.clock.now().getTime()) / 1000)) },
     ),
     expiresAt: session.expiresAt,
   }));

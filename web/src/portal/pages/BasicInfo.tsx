@@ -1,9 +1,9 @@
 import { BellOutlined, CreditCardOutlined, IdcardOutlined } from '@ant-design/icons';
-import { type CardFace, groupDigits, type MyCard, type Notification } from '@ykt/shared';
+import type { CardFace, MyCard, Notification } from '@ykt/shared';
 import { Alert, App, Badge, Button, Descriptions, Empty, Spin, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from '../api';
-import { cardTypeLabel, districtBracketed, districtWithCode, formatTime, GENDER_LABELS } from '../format';
+import { cardTypeLabel, displayAccount, districtBracketed, districtWithCode, formatTime, GENDER_LABELS } from '../format';
 import { navigate } from '../route';
 import { Section } from '../Section';
 
@@ -67,7 +67,7 @@ function AccountCard({ card: c }: { card: CardFace }) {
           {
             key: 'number',
             label: '银行账号',
-            children: <span className="ykb-account-number">{groupDigits(c.accountNumber)}</span>,
+            children: <span className="ykb-account-number">{displayAccount(c.accountNumber)}</span>,
           },
           { key: 'districts', label: '使用区县', children: c.districts.map(districtWithCode).join(', ') },
           {
@@ -160,7 +160,7 @@ function Notices({ unread, reloadCard, focus }: { unread: number; reloadCard: ()
     >
       {error && <Alert type="error" showIcon title={error} />}
       {!error && !items && <Spin />}
-      {items && items.length === 0 && <Empty description="暂无系统通知" />}
+      {items && items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无系统通知" />}
       {items?.map((n) => (
         <div key={n.id} className={`ykb-notice${n.readAt ? '' : ' ykb-notice-unread'}`} data-testid="notice">
           <Descriptions
@@ -169,7 +169,7 @@ function Notices({ unread, reloadCard, focus }: { unread: number; reloadCard: ()
             styles={{ label: { width: 110 } }}
             items={[
               { key: 'bank', label: '银行名称', children: n.bankName },
-              { key: 'acc', label: '账户', children: groupDigits(n.accountNumber) },
+              { key: 'acc', label: '账户', children: displayAccount(n.accountNumber) },
               { key: 'district', label: '区县', children: districtBracketed(n.districtCode, n.districtName) },
               { key: 'time', label: '操作时间', children: formatTime(n.occurredAt) },
               { key: 'msg', label: '说明', span: 2, children: n.message },

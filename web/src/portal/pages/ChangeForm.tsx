@@ -20,7 +20,7 @@ import {
 import { Alert, App, Button, Checkbox, Form, Input, Select } from 'antd';
 import { type ReactNode, useMemo, useRef, useState } from 'react';
 import { ApiError, api } from '../api';
-import { districtBracketed } from '../format';
+import { displayAccount, districtBracketed } from '../format';
 import { navigate } from '../route';
 import { Section } from '../Section';
 import { NO_ACCOUNT_TEXT } from './BasicInfo';
@@ -203,21 +203,6 @@ export function ChangeForm({
           disabled={submitting}
           requiredMark
         >
-          <Form.Item label="区县" name="districtCode" required rules={[rule((v) => checkDistrict(v, districtCodes))]}>
-            <Select
-              size="large"
-              placeholder="请选择要变更账号的区县"
-              options={districts.map((d) => ({ value: d.code, label: districtBracketed(d.code, d.name) }))}
-            />
-          </Form.Item>
-          {current && (
-            <Form.Item label="当前账号">
-              <span className="ykb-current">
-                {current.bankName} {groupDigits(current.accountNumber)}
-                {current.status === 'invalid' && <span className="ykb-invalid-reason">（无效卡）</span>}
-              </span>
-            </Form.Item>
-          )}
           <Form.Item label="卡类型" name="cardType" required rules={[rule(checkCardType)]}>
             <Select
               size="large"
@@ -254,6 +239,21 @@ export function ChangeForm({
               options={BANKS.map((b) => ({ value: b.code, label: b.name }))}
             />
           </Form.Item>
+          <Form.Item label="区县" name="districtCode" required rules={[rule((v) => checkDistrict(v, districtCodes))]}>
+            <Select
+              size="large"
+              placeholder="请选择要变更账号的区县"
+              options={districts.map((d) => ({ value: d.code, label: districtBracketed(d.code, d.name) }))}
+            />
+          </Form.Item>
+          {current && (
+            <Form.Item label="该区县现账号">
+              <span className="ykb-current">
+                {current.bankName} {displayAccount(current.accountNumber)}
+                {current.status === 'invalid' && <span className="ykb-invalid-reason">（无效卡）</span>}
+              </span>
+            </Form.Item>
+          )}
           <Form.Item label="变更理由" name="reason" rules={[rule((v) => checkReason(v as string | undefined))]}>
             <Input.TextArea
               rows={3}

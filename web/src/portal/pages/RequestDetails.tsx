@@ -1,6 +1,6 @@
-import { CHANGE_REQUEST_STATUS_LABELS, type ChangeRequest, groupDigits } from '@ykt/shared';
+import { CHANGE_REQUEST_STATUS_LABELS, type ChangeRequest } from '@ykt/shared';
 import { Descriptions, Tag } from 'antd';
-import { cardTypeLabel, districtBracketed, formatTime } from '../format';
+import { cardTypeLabel, displayAccount, districtBracketed, formatTime } from '../format';
 
 const STATUS_COLORS: Record<ChangeRequest['status'], string> = {
   pending: 'processing',
@@ -23,7 +23,7 @@ export function RequestDetails({ r }: { r: ChangeRequest }) {
   const finished = r.status !== 'pending';
   const items = [
     { key: 'bank', label: '银行名称', children: r.bankName },
-    { key: 'account', label: '账户', children: <span className="ykb-account-number">{groupDigits(r.accountNumber)}</span> },
+    { key: 'account', label: '账户', children: <span className="ykb-account-number">{displayAccount(r.accountNumber)}</span> },
     { key: 'type', label: '卡类型', children: cardTypeLabel(r.cardType) },
     { key: 'district', label: '区县', children: districtBracketed(r.districtCode, r.districtName) },
     { key: 'applied', label: '申请时间', children: formatTime(r.appliedAt) },

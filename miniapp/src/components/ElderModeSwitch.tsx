@@ -1,0 +1,24 @@
+import { Text, View } from '@tarojs/components';
+import { setElderMode, useElderMode } from '../utils/elderMode';
+import { cx } from '../utils/cx';
+import './ElderModeSwitch.scss';
+
+/** 长辈版 switch: remembered in storage, applies to every page at once. */
+export function ElderModeSwitch() {
+  const elder = useElderMode();
+  return (
+    <View
+      className={cx('elder-switch', elder && 'elder-switch-on')}
+      role="switch"
+      aria-checked={elder}
+      aria-label="长辈版"
+      onClick={() => setElderMode(!elder)}
+    >
+      <Text className="elder-switch-label">长辈版</Text>
+      <View className="elder-switch-track">
+        <View className="elder-switch-thumb" />
+      </View>
+      <Text className="elder-switch-state">{elder ? '开' : '关'}</Text>
+    </View>
+  );
+}

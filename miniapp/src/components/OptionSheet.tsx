@@ -1,0 +1,55 @@
+import { Popup } from '@nutui/nutui-react-taro';
+import { ScrollView, Text, View } from '@tarojs/components';
+import { cx } from '../utils/cx';
+import { useElderMode } from '../utils/elderMode';
+import './OptionSheet.scss';
+
+export interface Option {
+  value: string;
+  label: string;
+  hint?: string;
+}
+
+/** A bottom sheet with one big row per option: easier for older people than a wheel picker. */
+export function OptionSheet({
+  visible,
+  title,
+  options,
+  value,
+  onSelect,
+  onClose,
+}: {
+  visible: boolean;
+  title: string;
+  options: Option[];
+  value?: string;
+  onSelect: (value: string) => void;
+  onClose: () => void;
+}) {
+  const elder = useElderMode();
+  return (
+    <Popup visible={visible} position="bottom" round onClose={onClose} className={cx('sheet', elder && 'elder')}>
+      <View className="sheet-head">
+        <Text className="sheet-title">{title}</Text>
+        <View className="sheet-close" role="button" aria-label="关闭" onClick={onClose}>
+          关闭
+        </View>
+      </View>
+      <ScrollView scrollY className="sheet-list" role="listbox" aria-label={title}>
+        {options.map((o) => (
+          <View
+            key={o.value}
+            className={cx('sheet-option', o.value === value && 'sheet-option-on')}
+            role="option"
+            aria-selected={o.value === value}
+            onClick={() => onSelect(o.value)}
+          >
+            <Text>{o.label}</Text>
+            {o.hint && <Text className="sheet-hint">{o.hint}</Text>}
+            {o.value === value && <Text className="sheet-check">✓</Text>}
+          </View>
+        ))}
+      </ScrollView>
+    </Popup>
+  );
+}

@@ -1,0 +1,30 @@
+import { Text, View } from '@tarojs/components';
+import { cx } from '../utils/cx';
+import './Tabs.scss';
+
+export interface TabDef<K extends string> {
+  key: K;
+  title: string;
+  badge?: number;
+}
+
+/** Two big tabs under the card (事项办理 / 系统通知), with an unread count badge. */
+export function Tabs<K extends string>({ tabs, active, onChange }: { tabs: TabDef<K>[]; active: K; onChange: (k: K) => void }) {
+  return (
+    <View className="tabs" role="tablist">
+      {tabs.map((t) => (
+        <View
+          key={t.key}
+          className={cx('tab', t.key === active && 'tab-active')}
+          role="tab"
+          aria-selected={t.key === active}
+          aria-label={t.badge ? `${t.title}，${t.badge}条未读` : t.title}
+          onClick={() => onChange(t.key)}
+        >
+          <Text>{t.title}</Text>
+          {t.badge ? <Text className="tab-badge">{t.badge > 99 ? '99+' : t.badge}</Text> : null}
+        </View>
+      ))}
+    </View>
+  );
+}

@@ -1,3 +1,4 @@
+import { useChineseSchemaMessages } from '@ykt/shared';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
@@ -29,6 +30,7 @@ export interface BuildOptions {
 
 /** Builds the app: external plugins, then app plugins (services, auth, errors), then routes. No listen here. */
 export async function buildApp({ config, clock = systemClock, logger }: BuildOptions) {
+  useChineseSchemaMessages();
   const app = Fastify({
     logger: logger ?? loggerOptions(config.logLevel),
     trustProxy: true,

@@ -5,3 +5,4 @@ export * from './common.ts';
 export * from './errors.ts';
 export * from './notifications.ts';
 export * from './review.ts';
+export * from './zhMessages.ts';

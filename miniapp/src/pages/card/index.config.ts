@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: 'card' });
+export default definePageConfig({ navigationBarTitleText: '惠民惠农“一卡通”账号' });

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: 'change' });
+export default definePageConfig({ navigationBarTitleText: '变更卡' });

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: 'districts' });
+export default definePageConfig({ navigationBarTitleText: '区县列表' });

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# One command: every test (unit, API, live HTTP, builds, browser journeys). CI runs this through .ci/run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh
+# Browser tests drive Debian's Chromium; without a CJK font Chinese renders as boxes.
+if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi 'wqy'; then
+  echo "› installing chromium and fonts-wqy-microhei (Debian)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
+fi
+exec pnpm exec tsx scripts/test.ts "$@"

@@ -85,7 +85,8 @@ async function shot(name: string) {
 
 /** The page of the active console tab. */
 function activeTab(): Locator {
-  return page.locator('.ant-tabs-tabpane-active');
+  // Inactive tab panes are aria-hidden, so the only tabpanel role on the page is the active one.
+  return page.getByRole('tabpanel');
 }
 
 function gridRows(scope: Locator): Locator {

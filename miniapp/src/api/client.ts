@@ -91,7 +91,7 @@ export async function request<T>(path: string, { method = 'GET', data, auth = tr
   if (token) header.Authorization = `Bearer ${token}`;
   if (method === 'POST') header['Content-Type'] = 'application/json';
 
-  let res: Taro.request.SuccessCallbackResult<unknown>;
+  let res: Taro.request.SuccessCallbackResult<TaroGeneral.IAnyObject>;
   try {
     res = await Taro.request({
       url: `${API_BASE}${path}`,

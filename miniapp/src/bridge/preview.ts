@@ -12,7 +12,7 @@ export function createPreviewBridge(identityPreviewUrl: string): PreviewBridge {
   let selected: Persona | undefined;
 
   async function call<T>(path: string, method: 'GET' | 'POST', data?: unknown): Promise<T> {
-    let res: Taro.request.SuccessCallbackResult<unknown>;
+    let res: Taro.request.SuccessCallbackResult<TaroGeneral.IAnyObject>;
     try {
       res = await Taro.request({
         url: `${base}${path}`,

@@ -35,7 +35,8 @@ export function OptionSheet({
           关闭
         </View>
       </View>
-      <ScrollView scrollY className="sheet-list" role="listbox" aria-label={title}>
+      <ScrollView scrollY className="sheet-list">
+        <View role="listbox" aria-label={title}>
         {options.map((o) => (
           <View
             key={o.value}
@@ -49,6 +50,7 @@ export function OptionSheet({
             {o.value === value && <Text className="sheet-check">✓</Text>}
           </View>
         ))}
+        </View>
       </ScrollView>
     </Popup>
   );

@@ -13,9 +13,9 @@ export function PageHeader({ title, back, right }: { title: string; back?: boole
           <Text>返回</Text>
         </View>
       )}
-      <Text className="page-header-title" role="heading" aria-level={1}>
+      <View className="page-header-title" role="heading" aria-level={1}>
         {title}
-      </Text>
+      </View>
       {right && <View className="page-header-right">{right}</View>}
     </View>
   );

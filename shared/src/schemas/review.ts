@@ -101,8 +101,11 @@ export const validationRun = z.object({
   status: z.enum(['running', 'completed', 'failed']),
   checked: z.number().int(),
   invalidated: z.number().int(),
+  /** Accounts passed over because their owner has a pending 渝快办 change (locked, domain rule 6). */
+  skipped: z.number().int(),
   error: z.string().nullable(),
 });
+export const validationRunList = z.object({ items: z.array(validationRun) });
 
 export const auditEntry = z.object({
   id: z.number().int(),

@@ -140,6 +140,7 @@ export function ConsoleLayout({ profile, onLogout }: Props) {
               hideAdd
               size="small"
               className="rv-tabs"
+              locale={{ removeAriaLabel: '关闭页面', dropdownAriaLabel: '更多页面', addAriaLabel: '打开页面' }}
               activeKey={active ?? undefined}
               onChange={(k) => setActive(k as PageKey)}
               onEdit={(k, action) => action === 'remove' && typeof k === 'string' && close(k as PageKey)}

@@ -124,14 +124,11 @@ export default function ChangePage() {
   function onAccountInput(value: string) {
     const next = normalizeAccountNumber(value);
     const bank = bankOfAccount(next);
-    setDraft((d) => {
-      // The BIN picks the bank, unless the person chose one themself; they can still change it.
-      if (bank && (bankFromBin || !d.bankCode)) return { ...d, accountNumber: next, bankCode: bank.code };
-      if (!bank && bankFromBin) return { ...d, accountNumber: next, bankCode: '' };
-      return { ...d, accountNumber: next };
-    });
-    if (bank && (bankFromBin || !draft.bankCode)) setBankFromBin(true);
-    else if (!bank && bankFromBin) setBankFromBin(false);
+    // The BIN picks the bank, unless the person chose one themself; they can still change it.
+    const autoFill = bank !== undefined && (bankFromBin || !draft.bankCode);
+    const autoClear = bank === undefined && bankFromBin;
+    setDraft((d) => ({ ...d, accountNumber: next, bankCode: autoFill ? bank.code : autoClear ? '' : d.bankCode }));
+    if (autoFill !== bankFromBin && (autoFill || autoClear)) setBankFromBin(autoFill);
     setServerErrors((s) => ({ ...s, accountNumber: undefined, bankCode: undefined }));
     setFormError(null);
   }

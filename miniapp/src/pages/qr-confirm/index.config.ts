@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: 'qr-confirm' });
+export default definePageConfig({ navigationBarTitleText: '登录确认' });

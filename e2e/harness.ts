@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { repoRoot, type Stack, type StackOptions, startStack } from '../scripts/stack.ts';
@@ -9,7 +8,10 @@ export { startStack, type Stack, type StackOptions };
 export const screenshotDir = join(repoRoot, 'docs', 'screenshots');
 mkdirSync(screenshotDir, { recursive: true });
 
-/** Debian's Chromium driven by playwright-core (no browser download here), with the flags this machine needs. */
+/**
+ * Debian's Chromium driven by playwright-core (no browser download here), with the flags this machine needs;
+ * playwright gives every launch a fresh profile of its own.
+ */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -22,7 +24,6 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'ykt-chromium-'))}`,
     ],
   });
 }

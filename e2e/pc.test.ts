@@ -74,6 +74,11 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: resolve(SHOTS, `pc-${name}.png`), fullPage: true, animations: 'disabled' });
 }
 
+/** The form row of a field: its label and what the field shows (a Select shows its choice outside the input). */
+function formItem(page: Page, label: string) {
+  return page.locator('.ant-form-item').filter({ has: page.getByLabel(label, { exact: true }) });
+}
+
 /** Opens /pc and answers the QR content the page offers (the demo link "在手机预览中打开"). */
 async function openQr(page: Page): Promise<{ qrContent: string; ticket: string }> {
   await page.goto(`${stack.baseUrl}/pc`);
@@ -94,7 +99,7 @@ async function faceToken(api: APIRequestContext, person: Person): Promise<string
   return (await login.json()).token as string;
 }
 
-async function phoneCall(api: APIRequestContext, token: string, ticket: string, action: 'scan' | 'confirm') {
+async function phoneCall(api: APIRequestContext, token: string, ticket: string, action: 'scan' | 'confirm' | 'cancel') {
   const r = await api.post(`${stack.baseUrl}/api/auth/qr-tickets/${ticket}/${action}`, {
     headers: { authorization: `Bearer ${token}` },
   });
@@ -143,7 +148,9 @@ describe('PC pages: QR login and 1.2 of the manual', () => {
     pc = await desktopPage();
     qr = await openQr(pc);
     await expect.poll(() => pc.getByAltText('渝快办APP扫码登录二维码').isVisible()).toBe(true);
-    await expect.poll(() => pc.getByText('请使用渝快办APP扫一扫，在手机上完成人脸识别并确认登录').isVisible()).toBe(true);
+    await expect
+      .poll(() => pc.getByText('请使用渝快办APP扫一扫，在手机上完成人脸识别并确认登录').isVisible())
+      .toBe(true);
     const seconds = Number(await pc.getByTestId('qr-seconds').textContent());
     expect(seconds).toBeGreaterThan(290);
     expect(seconds).toBeLessThanOrEqual(300);
@@ -168,8 +175,8 @@ describe('PC pages: QR login and 1.2 of the manual', () => {
     expect(await pc.evaluate((k) => sessionStorage.getItem(k), TOKEN_KEY)).toBeTruthy();
 
     const body = pc.locator('main, .ykb-shell');
-    await expect.poll(() => body.first().innerText()).toContain('*梅');
-    const text = await body.first().innerText();
+    await expect.poll(() => body.first().textContent()).toContain('*梅');
+    const text = await body.first().textContent();
     expect(text).toContain('1980-**-**');
     expect(text).toMatch(/\*{14}1829/);
     expect(text).toContain('重庆农村商业银行');
@@ -184,7 +191,7 @@ describe('PC pages: QR login and 1.2 of the manual', () => {
     await pc.getByRole('button', { name: '变更申请' }).first().click();
     await pc.getByRole('heading', { name: '变更卡' }).waitFor();
     // 变更申请 on the card brings that card's district.
-    await expect.poll(() => pc.locator('.ant-form-item', { hasText: '区县' }).last().innerText()).toContain('江北区');
+    await expect.poll(() => formItem(pc, '区县').textContent()).toContain('江北区');
 
     await pc.getByLabel('卡类型').click();
     await pc.getByTitle('银行卡').click();
@@ -192,7 +199,7 @@ describe('PC pages: QR login and 1.2 of the manual', () => {
     await pc.getByLabel('变更理由').click();
     await pc.getByText('银行卡号有误，请核对后重新输入').waitFor();
     // The bank is detected from the BIN and pre-selected.
-    await expect.poll(() => pc.locator('.ant-form-item', { hasText: '开户行' }).innerText()).toContain('重庆农村商业银行');
+    await expect.poll(() => formItem(pc, '开户行').textContent()).toContain('重庆农村商业银行');
     await pc.getByRole('button', { name: '提交' }).click();
     await pc.getByText('请阅读并勾选授权说明').waitFor();
     await shot(pc, 'change-error');
@@ -217,7 +224,7 @@ describe('PC pages: QR login and 1.2 of the manual', () => {
     await pc.getByRole('button', { name: '提交' }).click();
     const failed = pc.getByRole('alert').filter({ hasText: '申请失败' });
     await failed.waitFor({ timeout: 20_000 });
-    expect((await failed.innerText()).length).toBeGreaterThan('申请失败'.length + 10);
+    expect(((await failed.textContent()) ?? '').length).toBeGreaterThan('申请失败'.length + 10);
     await shot(pc, 'change-failed');
   }, 90_000);
 
@@ -231,13 +238,13 @@ describe('PC pages: QR login and 1.2 of the manual', () => {
     await pc.getByTestId('pending-request').waitFor({ timeout: 20_000 });
     expect(posts).toBe(1);
     expect(new URL(pc.url()).hash).toBe('#/pending');
-    const pending = await pc.getByTestId('pending-request').innerText();
+    const pending = await pc.getByTestId('pending-request').textContent();
     expect(pending).toContain('重庆农村商业银行');
     expect(pending).toContain('6212');
     expect(pending).toContain('7313');
     expect(pending).toContain('[500105] 江北区');
     expect(pending).toContain('申请中');
-    expect(await pc.getByRole('menuitem', { name: /办理中/ }).innerText()).toContain('1');
+    expect(await pc.getByRole('menuitem', { name: /办理中/ }).textContent()).toContain('1');
     await shot(pc, 'pending');
 
     // While it is pending, the card face still shows the old account and a second request is not offered.
@@ -248,16 +255,18 @@ describe('PC pages: QR login and 1.2 of the manual', () => {
     // 撤销 asks first; "不撤销" keeps it.
     await pc.getByRole('menuitem', { name: /办理中/ }).click();
     await pc.getByRole('button', { name: '撤销' }).click();
-    await pc.getByText('确定撤销这条变更申请吗？').waitFor();
-    await pc.getByRole('button', { name: '不撤销' }).click();
+    const dialog = pc.getByRole('dialog', { name: '确定撤销这条变更申请吗？' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: '不撤销' }).click();
+    await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => pc.getByTestId('pending-request').count()).toBe(1);
     await pc.getByRole('button', { name: '撤销' }).click();
-    await pc.getByRole('button', { name: '确定撤销' }).click();
+    await dialog.getByRole('button', { name: '确定撤销' }).click();
     await pc.getByText('没有正在办理的变更申请').waitFor({ timeout: 10_000 });
 
     await pc.getByRole('menuitem', { name: '办理完结' }).click();
     await pc.getByTestId('finished-request').first().waitFor();
-    const finished = await pc.getByTestId('finished-request').allInnerTexts();
+    const finished = await pc.getByTestId('finished-request').allTextContents();
     expect(finished[0]).toContain('已撤销'); // newest first
     expect(finished.some((t) => t.includes('申请失败'))).toBe(true);
   }, 90_000);
@@ -266,36 +275,44 @@ describe('PC pages: QR login and 1.2 of the manual', () => {
     const zhou = await loggedInPc(ZHOU_JIANGUO);
     await zhou.getByRole('menuitem', { name: '办理完结' }).click();
     await zhou.getByTestId('finished-request').first().waitFor();
-    const items = await zhou.getByTestId('finished-request').allInnerTexts();
+    const items = await zhou.getByTestId('finished-request').allTextContents();
     const all = items.join('\n');
-    for (const label of ['审核通过', '审核不通过', '申请失败', '完结时间', '审核意见', '失败原因']) expect(all).toContain(label);
+    for (const label of ['审核通过', '审核不通过', '申请失败', '完结时间', '审核意见', '失败原因'])
+      expect(all).toContain(label);
     const finishedAt = items.map((t) => /完结时间\s*(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)/.exec(t)?.[1] ?? '');
     expect(finishedAt.every(Boolean)).toBe(true);
     expect([...finishedAt].sort().reverse()).toEqual(finishedAt);
     await shot(zhou, 'finished');
+    await zhou.context().close();
   }, 90_000);
 
   test('an invalid card shows 无效 with its notification; reading it clears the badge', async () => {
     const ran = await loggedInPc(RAN_GUIYING);
     const accounts = ran.getByTestId('account-card');
-    await expect.poll(() => accounts.first().innerText()).toContain('无效');
+    await expect.poll(() => accounts.first().textContent()).toContain('无效');
     await ran.getByTestId('notice').first().waitFor();
-    await expect.poll(() => ran.getByTestId('notice').first().innerText()).toContain('未读');
+    const notice = ran.getByTestId('notice').first();
+    await expect.poll(() => notice.textContent()).toContain('未读');
+    expect(await ran.getByRole('button', { name: '系统通知，1条未读' }).count()).toBe(1);
     await shot(ran, 'basic-invalid');
-    await ran.getByRole('button', { name: '标为已读' }).first().click();
-    await expect.poll(() => ran.getByTestId('notice').first().innerText()).toContain('已读');
+    await notice.getByRole('button', { name: '标为已读' }).click();
+    await expect.poll(() => notice.getByRole('button', { name: '标为已读' }).count()).toBe(0);
+    expect(await notice.textContent()).not.toContain('未读');
+    await expect.poll(() => ran.getByRole('button', { name: '系统通知', exact: true }).count()).toBe(1);
     await accounts.first().getByRole('button', { name: '变更申请' }).click();
     await ran.getByRole('heading', { name: '变更卡' }).waitFor();
+    await ran.context().close();
   }, 90_000);
 
   test('a person without an account is told where to declare one', async () => {
     const wang = await loggedInPc(WANG_YU);
     await wang.getByText('请联系所在村社/镇（乡）街道申报账号信息').waitFor();
-    expect(await wang.locator('.ykb-no-account').first().innerText()).toContain('您尚未绑定"一卡通"账号');
+    expect(await wang.locator('.ykb-no-account').first().textContent()).toContain('您尚未绑定"一卡通"账号');
     await shot(wang, 'basic-no-account');
+    await wang.context().close();
   }, 90_000);
 
-  test('an expired code is greyed with 二维码已过期 and 刷新 brings a new code', async () => {
+  test('an expired code is greyed with 二维码已过期, 刷新 brings a new code; 取消 on the phone ends it too', async () => {
     const page = await desktopPage();
     await page.clock.install();
     const first = await openQr(page);
@@ -309,6 +326,17 @@ describe('PC pages: QR login and 1.2 of the manual', () => {
     expect(await link.getAttribute('href')).not.toBe(first.qrContent);
     expect(await page.getByTestId('qr-box').getAttribute('data-phase')).toBe('waiting');
     expect(Number(await page.getByTestId('qr-seconds').textContent())).toBeGreaterThan(290);
+
+    // The server can end a code before the countdown does: the person pressed 取消 on the phone.
+    const ticket = /[?&]ticket=([^&#]+)/.exec((await link.getAttribute('href')) ?? '')?.[1] ?? '';
+    const api = (await mobilePage()).context().request;
+    const token = await faceToken(api, TAN_MEI);
+    await phoneCall(api, token, ticket, 'scan');
+    await page.getByText('已扫码，请在手机上确认').waitFor({ timeout: 10_000 });
+    await phoneCall(api, token, ticket, 'cancel');
+    await page.getByText('二维码已过期').waitFor({ timeout: 10_000 });
+    await page.getByRole('button', { name: '刷新' }).waitFor();
+    await page.context().close(); // stop its polling: the BFF rate-limits polls per address
   }, 60_000);
 
   test('a session ended elsewhere sends the PC back to the QR code with 登录已过期', async () => {

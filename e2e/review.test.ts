@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchBrowser, startStack } from './harness.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -24,6 +24,7 @@ const TAN_MEI_NEW_CARD = { cardType: 'bank_card', bankCode: 'ICBC', accountNumbe
 const JIANGBEI = '500105';
 const LI_QIANG_ID = '500101198502033774'; // 万州区, pending: only the municipal caseworker sees it
 const CHEN_JING_ID = '500105199107220684'; // 江北区, pending: her account is locked
+const ZHOU_JIANGUO_ID = '500101196709151314'; // 万州区, finished requests only: his account can be invalidated
 
 const CASEWORKERS = {
   jiangbei: { username: 'jiangbei', password: 'jiangbei-demo-2026' },
@@ -144,6 +145,15 @@ describe('caseworker console (issue 4)', () => {
     expect(created.status).toBe('pending');
     requestId = created.id;
   }, 300_000);
+
+  // A failed step leaves a picture of the page in e2e/.out/ (not committed), to see what the browser saw.
+  beforeEach(({ task, onTestFailed }) => {
+    onTestFailed(async () => {
+      mkdirSync(resolve(here, '.out'), { recursive: true });
+      const name = task.name.replace(/[^\w\u4e00-\u9fa5]+/g, '-').slice(0, 60);
+      await page?.screenshot({ path: resolve(here, '.out', `review-failed-${name}.png`) }).catch(() => {});
+    });
+  });
 
   afterAll(async () => {
     await context?.close().catch(() => {});
@@ -283,10 +293,67 @@ describe('caseworker console (issue 4)', () => {
   it('the municipal caseworker sees every district, the 操作日志 with CSV export, and 账户验证', async () => {
     await logout();
     await login('chongqing');
+    await page.getByRole('menuitem', { name: /账号变更审核/ }).click();
     const queue = activeTab();
     await queryQueue({ idNumber: LI_QIANG_ID });
     await expect.poll(() => gridRows(queue).count()).toBe(1);
     expect(await gridRows(queue).first().innerText()).toContain('万州区');
+
+    // Someone else decides 李强's request while this caseworker has it open: 409 -> "该申请已被处理", read-only.
+    await gridRows(queue).first().dblclick();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('snapshot-after').waitFor();
+    const other = await json<{ token: string }>(
+      await fetch(`${stack.baseUrl}/api/review/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(CASEWORKERS.chongqing),
+      }),
+    );
+    const otherAuth = { authorization: `Bearer ${other.token}` };
+    const list = await json<{ items: Array<{ id: number }> }>(
+      await fetch(`${stack.baseUrl}/api/review/change-requests?idNumber=${LI_QIANG_ID}`, { headers: otherAuth }),
+    );
+    expect(list.items).toHaveLength(1);
+    await json(
+      await fetch(`${stack.baseUrl}/api/review/change-requests/${list.items[0].id}/decision`, {
+        method: 'POST',
+        headers: { ...otherAuth, 'content-type': 'application/json' },
+        body: JSON.stringify({ result: 'rejected', opinion: '经电话核实，新卡非本人持有' }),
+      }),
+    );
+    await dialog.getByLabel('审核意见').fill('同意变更');
+    const conflict = page.waitForResponse((r) => r.url().endsWith(`/api/review/change-requests/${list.items[0].id}/decision`));
+    await dialog.getByRole('button', { name: /保存/ }).click();
+    expect((await conflict).status()).toBe(409);
+    await page.getByText('该申请已被处理').waitFor();
+    await dialog.getByText('审核信息').waitFor();
+    expect(await dialog.innerText()).toContain('经电话核实，新卡非本人持有');
+    await dialog.getByRole('button', { name: '关闭(C)' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // Every district's accounts, with an invalid one and its reason.
+    await page.getByRole('menuitem', { name: /一卡通账号/ }).click();
+    const accounts = activeTab();
+    await expect.poll(() => gridRows(accounts).count(), { timeout: 15_000 }).toBeGreaterThan(2);
+    const allAccounts = (await gridRows(accounts).allInnerTexts()).join('\n');
+    expect(allAccounts).toContain('万州区');
+    expect(allAccounts).toContain('无效');
+    await shot('accounts-municipal');
+
+    // 设为无效 with a 说明: the account turns invalid and shows the reason.
+    await accounts.getByLabel('身份证号', { exact: true }).fill(ZHOU_JIANGUO_ID);
+    await accounts.getByRole('button', { name: '查询', exact: true }).click();
+    await expect.poll(() => gridRows(accounts).count()).toBe(1);
+    await gridRows(accounts).first().getByRole('button', { name: '设为无效' }).click();
+    const confirm = page.getByRole('dialog');
+    await confirm.getByRole('button', { name: '设为无效' }).click();
+    await confirm.getByText('请填写说明').waitFor(); // 说明 is required
+    await confirm.getByLabel('说明').fill('银行反馈该账户已冻结');
+    await confirm.getByRole('button', { name: '设为无效' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    await expect.poll(() => gridRows(accounts).first().innerText()).toContain('银行反馈该账户已冻结');
+    expect(await gridRows(accounts).first().innerText()).toContain('无效');
 
     await page.getByRole('menuitem', { name: /操作日志/ }).click();
     const audit = activeTab();

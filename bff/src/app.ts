@@ -8,12 +8,12 @@ import { createIdentityGateway } from './gateways/identityGateway.ts';
 import { createFieldCrypto } from './lib/fieldCrypto.ts';
 import { type Clock, systemClock } from './lib/time.ts';
 import { loggerOptions } from './logger.ts';
-import externalPlugins from './plugins/external/index.ts';
 import auth from './plugins/app/auth.ts';
 import errorHandler from './plugins/app/errorHandler.ts';
 import frontends from './plugins/app/frontends.ts';
 import scheduler from './plugins/app/scheduler.ts';
 import servicesPlugin from './plugins/app/services.ts';
+import externalPlugins from './plugins/external/index.ts';
 import authFace from './routes/api/auth/face.ts';
 import authQr from './routes/api/auth/qr.ts';
 import me from './routes/api/me/index.ts';
@@ -28,11 +28,26 @@ export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
 }
 
+type LoggerOptions = Exclude<FastifyServerOptions['logger'], boolean | undefined>;
+
+/**
+ * A logger given by the caller (a test capturing the output, an embedding) keeps logger.ts's redaction and
+ * serializers: without them query strings, tokens and personal values would reach its log lines.
+ */
+function withRedaction(logger: FastifyServerOptions['logger'], level: string): FastifyServerOptions['logger'] {
+  if (logger === undefined) return loggerOptions(level);
+  if (logger === false) return false;
+  const own: LoggerOptions = logger === true ? {} : logger;
+  const safe = loggerOptions(own.level ?? (level === 'silent' ? 'info' : level)) as LoggerOptions | false;
+  if (!safe) return own;
+  return { ...safe, ...own, redact: safe.redact, serializers: { ...own.serializers, ...safe.serializers } };
+}
+
 /** Builds the app: external plugins, then app plugins (services, auth, errors), then routes. No listen here. */
 export async function buildApp({ config, clock = systemClock, logger }: BuildOptions) {
   useChineseSchemaMessages();
   const app = Fastify({
-    logger: logger ?? loggerOptions(config.logLevel),
+    logger: withRedaction(logger, config.logLevel),
     trustProxy: true,
     bodyLimit: 64 * 1024,
   });
@@ -45,7 +60,11 @@ export async function buildApp({ config, clock = systemClock, logger }: BuildOpt
     config,
     clock,
     crypto: createFieldCrypto(config.dataKey),
-    identity: createIdentityGateway({ baseUrl: config.identityUrl, appKey: config.gatewayAppKey, timeoutMs: config.bankTimeoutMs }),
+    identity: createIdentityGateway({
+      baseUrl: config.identityUrl,
+      appKey: config.gatewayAppKey,
+      timeoutMs: config.bankTimeoutMs,
+    }),
     bank: createBankGateway({ baseUrl: config.bankUrl, appKey: config.gatewayAppKey, timeoutMs: config.bankTimeoutMs }),
   };
   const services = createServices(ctx);

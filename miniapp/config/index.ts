@@ -1,7 +1,18 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
+
+/** src/app.config.ts and every src/pages/<name>/index.config.ts. */
+function appAndPageConfigs(): string[] {
+  const src = path.resolve(__dirname, '..', 'src');
+  const pages = path.join(src, 'pages');
+  return [
+    path.join(src, 'app.config.ts'),
+    ...fs.readdirSync(pages).map((p) => path.join(pages, p, 'index.config.ts')).filter((f) => fs.existsSync(f)),
+  ];
+}
 
 /** The workspace's shared package is TypeScript source: Taro's babel must compile it like our own code. */
 const sharedDir = path.resolve(__dirname, '..', '..', 'shared');
@@ -26,7 +37,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
-    cache: { enable: false },
+    // Webpack's persistent cache (node_modules/.cache) makes rebuilds much faster. Taro's loader reads the
+    // app and page configs without telling webpack, so they invalidate the whole cache when they change.
+    cache: { enable: true, buildDependencies: { config: [__filename, ...appAndPageConfigs()] } },
     alias: {},
     mini: {
       compile: { include: [sharedDir] },
@@ -41,6 +54,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       staticDirectory: 'static',
       router: { mode: 'hash' },
       compile: { include: [sharedDir] },
+      webpackChain(chain) {
+        // Taro splits only initial chunks, so every lazily loaded page carried its own copy of NutUI,
+        // @ykt/shared and the Taro components: share them between pages instead.
+        chain.optimization.merge({ splitChunks: { chunks: 'all' } });
+      },
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
       miniCssExtractPluginOption: {
         ignoreOrder: true,

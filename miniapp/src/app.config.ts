@@ -6,6 +6,9 @@ export default defineAppConfig({
     'pages/change/index',
     'pages/qr-confirm/index',
   ],
+  // H5: no sliding page transition. Cheap phones stutter on it, and while a page slides in from the right the
+  // mobile browser widens the layout viewport (everything then renders at half size).
+  animation: false,
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#b3261e',

@@ -27,6 +27,11 @@ export function createIdentityGateway(opts: { baseUrl: string; appKey: string; t
       } catch {
         throw new GatewayUnavailable('identity platform unreachable');
       }
+      // The platform refusing the token itself (malformed, unknown) is a bad face token, not the platform being down;
+      // 401/403 (our app key refused) and 5xx are ours or theirs to fix, never the citizen's.
+      if (res.status >= 400 && res.status < 500 && res.status !== 401 && res.status !== 403) {
+        return { verified: false, reason: `rejected (${res.status})` };
+      }
       if (!res.ok) throw new GatewayUnavailable(`identity platform answered ${res.status}`);
       const body = (await res.json()) as { verified: boolean; idNumber?: string; name?: string; reason?: string };
       if (body.verified && body.idNumber && body.name) {

@@ -62,20 +62,20 @@ export function CardFace({ beneficiary, card, revealedNumber, revealing, onToggl
         <Text className="card-type">{cardTypeLabel}</Text>
       </View>
 
+      <View className="card-number" aria-label={`账号 ${number}`}>
+        {number}
+      </View>
       <View className="card-number-row">
-        <Text className="card-number" aria-label={`账号 ${number}`}>
-          {number}
-        </Text>
+        <Text className="card-source">来源：{ACCOUNT_SOURCE_LABELS[card.source] ?? card.source}</Text>
         <View
           className="card-reveal"
           role="button"
           aria-label={revealedNumber ? '隐藏完整账号' : '显示完整账号'}
           onClick={onToggleReveal}
         >
-          {revealing ? '…' : revealedNumber ? '隐藏' : '显示'}
+          {revealing ? '正在查询…' : revealedNumber ? '隐藏账号' : '显示完整账号'}
         </View>
       </View>
-      <View className="card-source">来源：{ACCOUNT_SOURCE_LABELS[card.source] ?? card.source}</View>
 
       {invalid && (
         <View className="card-invalid-box" role="alert">

@@ -1,6 +1,6 @@
 import { Alert, Button, Spin } from 'antd';
 import QRCode from 'qrcode';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, api, type QrTicket, setToken } from './api';
 import { TopBar } from './TopBar';
 
@@ -34,17 +34,22 @@ export function QrLogin({ notice, onLoggedIn }: { notice: string | null; onLogge
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const [previewLinks, setPreviewLinks] = useState(false);
+  /** Only the latest request for a code may show its result (刷新 clicked twice, React's dev double effects). */
+  const latest = useRef(0);
 
   const newCode = useCallback(async () => {
+    const attempt = ++latest.current;
     setPhase('loading');
     setError(null);
     try {
       const ticket = await api.createQrTicket();
       const dataUrl = await QRCode.toDataURL(ticket.qrContent, { width: 440, margin: 1, errorCorrectionLevel: 'M' });
+      if (attempt !== latest.current) return;
       setSession({ ticket, dataUrl, deadline: localDeadline(ticket.expiresAt) });
       setNow(Date.now());
       setPhase('waiting');
     } catch (e) {
+      if (attempt !== latest.current) return;
       setSession(null);
       setError(e instanceof ApiError ? e.message : '二维码生成失败，请刷新重试');
       setPhase('error');
@@ -134,7 +139,13 @@ export function QrLogin({ notice, onLoggedIn }: { notice: string | null; onLogge
 
           <div className={`ykb-qr-box ykb-qr-${phase}`} data-testid="qr-box" data-phase={phase}>
             {session && phase !== 'error' && (
-              <img className="ykb-qr-img" src={session.dataUrl} alt="渝快办APP扫码登录二维码" width={220} height={220} />
+              <img
+                className="ykb-qr-img"
+                src={session.dataUrl}
+                alt="渝快办APP扫码登录二维码"
+                width={220}
+                height={220}
+              />
             )}
             {phase === 'loading' && (
               <div className="ykb-qr-overlay">

@@ -56,6 +56,5 @@ export const api = {
   withdraw: (id: number) =>
     client.request<{ id: number; status: 'withdrawn' }>('POST', `/api/me/change-requests/${id}/withdraw`),
   notifications: () => client.request<{ items: Notification[] }>('GET', '/api/me/notifications'),
-  markRead: (id: number) =>
-    client.request<{ id: number; readAt: string }>('POST', `/api/me/notifications/${id}/read`),
+  markRead: (id: number) => client.request<{ id: number; readAt: string }>('POST', `/api/me/notifications/${id}/read`),
 };

@@ -1,4 +1,4 @@
-import { CARD_TYPE_LABELS, groupDigits, PRODUCT_OWN_DISTRICT_CODES } from '@ykt/shared';
+import { CARD_TYPE_LABELS, groupDigits, MUNICIPAL_CODE, PRODUCT_OWN_DISTRICT_CODES } from '@ykt/shared';
 
 // Times are shown in Chongqing's time, whatever the PC's time zone is set to.
 const TIME = new Intl.DateTimeFormat('zh-CN', {
@@ -19,6 +19,12 @@ export function formatTime(iso: string | null | undefined): string {
   if (Number.isNaN(d.getTime())) return iso;
   const p = Object.fromEntries(TIME.formatToParts(d).map((x) => [x.type, x.value]));
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+}
+
+/** The person's own 区县 first (by code), the municipal level (重庆市 500000) last: "江北区500105, 重庆市500000". */
+export function sortDistricts<T extends { code: string }>(districts: readonly T[]): T[] {
+  const rank = (code: string) => (code === MUNICIPAL_CODE ? 1 : 0);
+  return [...districts].sort((a, b) => rank(a.code) - rank(b.code) || a.code.localeCompare(b.code));
 }
 
 /**

@@ -1,10 +1,11 @@
 import { CloseOutlined, LockFilled, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { BANKS, DISTRICTS, checkAccountNumber, messageBody } from '@ykt/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type AccountEdit, type AccountFilter, ApiError, type CaseworkerProfile, type ReviewAccount, api, errorText } from './api';
 import { CARD_TYPE_OPTIONS, MUNICIPAL_CODE, cardTypeLabel, formatTime, sourceLabel } from './labels';
+import { ToneTag } from './ToneTag';
 
 interface Props {
   profile: CaseworkerProfile;
@@ -73,53 +74,43 @@ export function AccountsPage({ profile, onClose }: Props) {
   }, [load]);
 
   const columns: ColumnsType<ReviewAccount> = [
-    { title: '序号', key: 'seq', width: 56, align: 'center', render: (_v, _r, i) => (page - 1) * pageSize + i + 1 },
-    { title: '姓名', key: 'name', width: 80, render: (_v, r) => r.beneficiary.name },
-    { title: '身份证号码', key: 'id', width: 176, render: (_v, r) => <span className="rv-mono">{r.beneficiary.idNumber}</span> },
-    { title: '区县', dataIndex: 'districtName', width: 90 },
-    { title: '卡类型', dataIndex: 'cardType', width: 90, render: (t: string) => cardTypeLabel(t) },
-    { title: '银行名称', dataIndex: 'bankName', width: 140 },
-    { title: '银行账号', dataIndex: 'accountNumber', width: 180, render: (a: string) => <span className="rv-mono">{a}</span> },
+    { title: '序号', key: 'seq', align: 'center', render: (_v, _r, i) => (page - 1) * pageSize + i + 1 },
+    { title: '姓名', key: 'name', render: (_v, r) => r.beneficiary.name },
+    { title: '身份证号码', key: 'id', render: (_v, r) => <span className="rv-mono">{r.beneficiary.idNumber}</span> },
+    { title: '区县', dataIndex: 'districtName', width: 96, className: 'rv-wrap' },
+    { title: '卡类型', dataIndex: 'cardType', render: (t: string) => cardTypeLabel(t) },
+    { title: '银行名称', dataIndex: 'bankName' },
+    { title: '银行账号', dataIndex: 'accountNumber', render: (a: string) => <span className="rv-mono">{a}</span> },
     {
       title: '来源',
       dataIndex: 'source',
-      width: 96,
-      render: (s: string) => <Tag color={s === 'yukuaiban' ? 'blue' : 'default'}>{sourceLabel(s)}</Tag>,
+      render: (s: string) => <ToneTag tone={s === 'yukuaiban' ? 'blue' : 'gray'}>{sourceLabel(s)}</ToneTag>,
     },
     {
       title: '状态',
       key: 'status',
-      width: 170,
-      render: (_v, r) =>
-        r.status === 'valid' ? (
-          <Tag color="success">有效</Tag>
-        ) : (
-          <div>
-            <Tag color="error">无效</Tag>
-            {r.invalidReason && <div className="rv-small">原因：{r.invalidReason}</div>}
-            {r.invalidAt && <div className="rv-small rv-muted">{formatTime(r.invalidAt)}</div>}
-          </div>
-        ),
+      width: 176,
+      className: 'rv-wrap',
+      render: (_v, r) => (
+        <div className="rv-status-cell">
+          {r.status === 'valid' ? (
+            <ToneTag tone="green">有效</ToneTag>
+          ) : (
+            <ToneTag tone="red">无效</ToneTag>
+          )}
+          {r.status === 'invalid' && r.invalidReason && <div className="rv-small">原因：{r.invalidReason}</div>}
+          {r.status === 'invalid' && r.invalidAt && <div className="rv-small rv-muted">{formatTime(r.invalidAt)}</div>}
+          {r.locked && (
+            <div className="rv-locked" data-testid="locked">
+              <LockFilled aria-hidden /> 变更待审核，已锁定
+            </div>
+          )}
+        </div>
+      ),
     },
-    {
-      title: '锁定',
-      key: 'locked',
-      width: 150,
-      render: (_v, r) =>
-        r.locked ? (
-          <span className="rv-locked" data-testid="locked">
-            <LockFilled aria-hidden /> 变更待审核，已锁定
-          </span>
-        ) : (
-          <span className="rv-muted">—</span>
-        ),
-    },
-    { title: '更新时间', dataIndex: 'updatedAt', width: 156, render: (t: string) => formatTime(t) },
     {
       title: '操作',
       key: 'actions',
-      fixed: 'right',
-      width: 150,
       render: (_v, r) => (
         <Space size={4}>
           <Guarded reason={r.locked ? LOCKED_TEXT : null}>
@@ -140,41 +131,47 @@ export function AccountsPage({ profile, onClose }: Props) {
   return (
     <div className="rv-page">
       <div className="rv-toolbar" role="toolbar" aria-label="一卡通账号操作">
-        <Button icon={<CloseOutlined />} onClick={onClose}>
+        <Button icon={<CloseOutlined aria-hidden />} onClick={onClose}>
           关闭
         </Button>
         <span className="rv-toolbar-hint">
           <LockFilled aria-hidden /> 享受人有渝快办账号变更待审核时，其账号被锁定，不允许修改或设为无效。
         </span>
         <Tooltip title="刷新列表">
-          <Button className="rv-toolbar-right" icon={<ReloadOutlined />} onClick={() => void load()} aria-label="刷新列表" />
+          <Button className="rv-toolbar-right" icon={<ReloadOutlined aria-hidden />} onClick={() => void load()} aria-label="刷新列表" />
         </Tooltip>
       </div>
-      <div className="rv-split">
-        <Card title="查询条件" size="small" className="rv-query" role="search">
-          <Form<AccountFilter>
-            form={form}
-            name="accounts"
-            layout="vertical"
-            onFinish={(v) => {
-              setFilter(v);
-              setPage(1);
-            }}
-          >
-            <Form.Item label="姓名" name="name">
-              <Input allowClear maxLength={32} autoComplete="off" />
-            </Form.Item>
-            <Form.Item label="身份证号" name="idNumber">
-              <Input allowClear maxLength={18} autoComplete="off" />
-            </Form.Item>
-            <Form.Item label="银行账号" name="accountNumber">
-              <Input allowClear maxLength={40} autoComplete="off" />
-            </Form.Item>
-            <Form.Item label="区县" name="districtCode">
-              <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={districtOptions} placeholder="全部" />
-            </Form.Item>
-            <div className="rv-query-actions">
-              <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+      <Card size="small" className="rv-querybar" role="search" aria-label="查询条件">
+        <Form<AccountFilter>
+          form={form}
+          name="accounts"
+          layout="inline"
+          onFinish={(v) => {
+            setFilter(v);
+            setPage(1);
+          }}
+        >
+          <Form.Item label="姓名" name="name">
+            <Input allowClear maxLength={32} autoComplete="off" style={{ width: 110 }} />
+          </Form.Item>
+          <Form.Item label="身份证号" name="idNumber">
+            <Input allowClear maxLength={18} autoComplete="off" style={{ width: 180 }} />
+          </Form.Item>
+          <Form.Item label="银行账号" name="accountNumber">
+            <Input allowClear maxLength={40} autoComplete="off" style={{ width: 180 }} />
+          </Form.Item>
+          <Form.Item label="区县" name="districtCode">
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              options={districtOptions}
+              placeholder="全部"
+              style={{ width: 180 }}
+            />
+          </Form.Item>
+          <Form.Item>
+            <Space>
+              <Button type="primary" htmlType="submit" icon={<SearchOutlined aria-hidden />}>
                 查询
               </Button>
               <Button
@@ -186,44 +183,44 @@ export function AccountsPage({ profile, onClose }: Props) {
               >
                 重置
               </Button>
-            </div>
-          </Form>
-        </Card>
-        <Card size="small" className="rv-grid" title="一卡通账号" extra={<span className="rv-muted">共 {total} 条</span>}>
-          {loadError && (
-            <Alert
-              type="error"
-              showIcon
-              title={`列表加载失败：${loadError}`}
-              action={<Button size="small" onClick={() => void load()}>重试</Button>}
-              className="rv-mb"
-            />
-          )}
-          <Table<ReviewAccount>
-            rowKey="id"
-            size="small"
-            bordered
-            loading={loading}
-            columns={columns}
-            dataSource={rows}
-            scroll={{ x: 'max-content' }}
-            rowClassName={(r) => (r.locked ? 'rv-row-locked' : '')}
-            locale={{ emptyText: '没有符合条件的账号' }}
-            pagination={{
-              current: page,
-              pageSize,
-              total,
-              showSizeChanger: true,
-              pageSizeOptions: [10, 20, 50, 100],
-              showTotal: (t) => `共 ${t} 条`,
-              onChange: (p, ps) => {
-                setPage(ps !== pageSize ? 1 : p);
-                setPageSize(ps);
-              },
-            }}
+            </Space>
+          </Form.Item>
+        </Form>
+      </Card>
+      <Card size="small" className="rv-grid" title="一卡通账号" extra={<span className="rv-muted">共 {total} 条</span>}>
+        {loadError && (
+          <Alert
+            type="error"
+            showIcon
+            title={`列表加载失败：${loadError}`}
+            action={<Button size="small" onClick={() => void load()}>重试</Button>}
+            className="rv-mb"
           />
-        </Card>
-      </div>
+        )}
+        <Table<ReviewAccount>
+          rowKey="id"
+          size="small"
+          bordered
+          loading={loading}
+          columns={columns}
+          dataSource={rows}
+          scroll={{ x: 'max-content' }}
+          rowClassName={(r) => (r.locked ? 'rv-row-locked' : '')}
+          locale={{ emptyText: '没有符合条件的账号' }}
+          pagination={{
+            current: page,
+            pageSize,
+            total,
+            showSizeChanger: true,
+            pageSizeOptions: [10, 20, 50, 100],
+            showTotal: (t) => `共 ${t} 条`,
+            onChange: (p, ps) => {
+              setPage(ps !== pageSize ? 1 : p);
+              setPageSize(ps);
+            },
+          }}
+        />
+      </Card>
       {editing && (
         <EditAccountModal
           account={editing}

@@ -79,15 +79,15 @@ export function AuditPage({ onClose }: { onClose(): void }) {
   return (
     <div className="rv-page">
       <div className="rv-toolbar" role="toolbar" aria-label="操作日志操作">
-        <Button icon={<DownloadOutlined />} onClick={() => void exportCsv()} loading={exporting}>
+        <Button icon={<DownloadOutlined aria-hidden />} onClick={() => void exportCsv()} loading={exporting}>
           导出CSV
         </Button>
-        <Button icon={<CloseOutlined />} onClick={onClose}>
+        <Button icon={<CloseOutlined aria-hidden />} onClick={onClose}>
           关闭
         </Button>
         <span className="rv-toolbar-hint">导出的CSV为UTF-8编码，可直接用Excel打开；导出内容按当前操作筛选。</span>
         <Tooltip title="刷新列表">
-          <Button className="rv-toolbar-right" icon={<ReloadOutlined />} onClick={() => void load()} aria-label="刷新列表" />
+          <Button className="rv-toolbar-right" icon={<ReloadOutlined aria-hidden />} onClick={() => void load()} aria-label="刷新列表" />
         </Tooltip>
       </div>
       <Card size="small" title="操作日志" extra={<span className="rv-muted">共 {total} 条</span>}>
@@ -112,7 +112,7 @@ export function AuditPage({ onClose }: { onClose(): void }) {
             />
           </Form.Item>
           <Form.Item>
-            <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+            <Button type="primary" htmlType="submit" icon={<SearchOutlined aria-hidden />}>
               查询
             </Button>
           </Form.Item>

@@ -18,10 +18,10 @@ interface PageDef {
 }
 
 const PAGES: PageDef[] = [
-  { key: 'queue', label: '账号变更审核', icon: <FileSearchOutlined /> },
-  { key: 'accounts', label: '一卡通账号', icon: <CreditCardOutlined /> },
-  { key: 'validation', label: '账户验证', icon: <SafetyCertificateOutlined /> },
-  { key: 'audit', label: '操作日志', icon: <AuditOutlined />, municipalOnly: true },
+  { key: 'queue', label: '账号变更审核', icon: <FileSearchOutlined aria-hidden /> },
+  { key: 'accounts', label: '一卡通账号', icon: <CreditCardOutlined aria-hidden /> },
+  { key: 'validation', label: '账户验证', icon: <SafetyCertificateOutlined aria-hidden /> },
+  { key: 'audit', label: '操作日志', icon: <AuditOutlined aria-hidden />, municipalOnly: true },
 ];
 
 function pageFromHash(allowed: PageKey[]): PageKey | null {
@@ -103,13 +103,13 @@ export function ConsoleLayout({ profile, onLogout }: Props) {
             {profile.districtName}
             {municipal ? '（全部区县）' : ''}
           </span>
-          <Button className="rv-logout" icon={<LogoutOutlined />} onClick={onLogout}>
+          <Button className="rv-logout" icon={<LogoutOutlined aria-hidden />} onClick={onLogout}>
             退出
           </Button>
         </div>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={184} className="rv-sider" theme="light">
+        <Layout.Sider width={160} className="rv-sider" theme="light">
           <nav aria-label="功能菜单">
             <Menu
               mode="inline"

@@ -1,10 +1,11 @@
 import { CloseOutlined, ReloadOutlined, SearchOutlined, AuditOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Input, Radio, Select, Table, Tag, Tooltip } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Radio, Select, Table, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { BANKS } from '@ykt/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type CaseworkerProfile, type ReviewFilter, type ReviewListItem, api, errorText } from './api';
-import { MUNICIPAL_CODE, REQUEST_SOURCE_LABEL, STATUS_COLORS, formatTime, statusLabel } from './labels';
+import { MUNICIPAL_CODE, REQUEST_SOURCE_LABEL, formatTime, statusLabel } from './labels';
+import { STATUS_TONES, ToneTag } from './ToneTag';
 import { ReviewDetailModal } from './ReviewDetailModal';
 
 interface Props {
@@ -99,48 +100,46 @@ export function QueuePage({ profile, onClose }: Props) {
     {
       title: '序号',
       key: 'seq',
-      width: 60,
       align: 'center',
       render: (_v, _r, i) => (page - 1) * pageSize + i + 1,
     },
-    { title: '数据来源', key: 'source', width: 128, render: () => REQUEST_SOURCE_LABEL },
+    { title: '数据来源', key: 'source', render: () => REQUEST_SOURCE_LABEL },
     {
       title: '数据状态',
       dataIndex: 'status',
-      width: 104,
-      render: (s: string) => <Tag color={STATUS_COLORS[s]}>{statusLabel(s)}</Tag>,
+      render: (s: string) => <ToneTag tone={STATUS_TONES[s] ?? 'gray'}>{statusLabel(s)}</ToneTag>,
     },
-    { title: '申请人', dataIndex: 'applicantName', width: 90 },
-    { title: '申请时间', dataIndex: 'appliedAt', width: 160, render: (t: string) => formatTime(t) },
+    { title: '申请人', dataIndex: 'applicantName' },
+    { title: '申请时间', dataIndex: 'appliedAt', render: (t: string) => formatTime(t, false) },
     {
       title: '享受人信息',
       children: [
-        { title: '姓名', key: 'bname', width: 90, render: (_v, r) => r.beneficiary.name },
-        { title: '身份证号码', key: 'bid', width: 180, render: (_v, r) => <span className="rv-mono">{r.beneficiary.idNumber}</span> },
+        { title: '姓名', key: 'bname', render: (_v, r) => r.beneficiary.name },
+        { title: '身份证号码', key: 'bid', render: (_v, r) => <span className="rv-mono">{r.beneficiary.idNumber}</span> },
       ],
     },
     {
       title: '账号信息',
       children: [
-        { title: '银行名称', dataIndex: 'bankName', width: 150 },
-        { title: '银行账号', dataIndex: 'accountNumber', width: 190, render: (a: string) => <span className="rv-mono">{a}</span> },
+        { title: '银行名称', dataIndex: 'bankName' },
+        { title: '银行账号', dataIndex: 'accountNumber', render: (a: string) => <span className="rv-mono">{a}</span> },
       ],
     },
-    ...(municipal ? [{ title: '区县', dataIndex: 'districtName', width: 96 } as const] : []),
+    ...(municipal ? [{ title: '区县', dataIndex: 'districtName' } as const] : []),
   ];
 
   return (
     <div className="rv-page">
       <div className="rv-toolbar" role="toolbar" aria-label="账号变更审核操作">
-        <Button type="primary" icon={<AuditOutlined />} onClick={review}>
+        <Button type="primary" icon={<AuditOutlined aria-hidden />} onClick={review}>
           审核
         </Button>
-        <Button icon={<CloseOutlined />} onClick={onClose}>
+        <Button icon={<CloseOutlined aria-hidden />} onClick={onClose}>
           关闭
         </Button>
         <span className="rv-toolbar-hint">双击一行或选中后点击“审核”查看变更详情；在行上按 Enter 键亦可打开。</span>
         <Tooltip title="刷新列表">
-          <Button className="rv-toolbar-right" icon={<ReloadOutlined />} onClick={() => void load()} aria-label="刷新列表" />
+          <Button className="rv-toolbar-right" icon={<ReloadOutlined aria-hidden />} onClick={() => void load()} aria-label="刷新列表" />
         </Tooltip>
       </div>
       <div className="rv-split">
@@ -171,14 +170,14 @@ export function QueuePage({ profile, onClose }: Props) {
               />
             </Form.Item>
             <div className="rv-query-actions">
-              <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+              <Button type="primary" htmlType="submit" icon={<SearchOutlined aria-hidden />}>
                 查询
               </Button>
               <Button onClick={reset}>重置</Button>
             </div>
           </Form>
         </Card>
-        <Card size="small" className="rv-grid" title="渝快办账号变更" extra={<span className="rv-muted">共 {total} 条</span>}>
+        <Card size="small" className="rv-grid rv-queue-grid" title="渝快办账号变更" extra={<span className="rv-muted">共 {total} 条</span>}>
           {loadError && (
             <Alert
               type="error"

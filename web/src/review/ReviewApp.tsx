@@ -36,6 +36,8 @@ export function ReviewApp() {
       // The token is dropped here whatever the server said.
     }
     client.setToken(null);
+    // The next caseworker at this PC starts from the queue, not from the page the last one left open.
+    window.history.replaceState(null, '', window.location.pathname);
     setSession({ state: 'anonymous', notice: '您已安全退出' });
   }, []);
 

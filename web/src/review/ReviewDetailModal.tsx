@@ -1,9 +1,10 @@
 import { CheckCircleFilled, DiffOutlined, WarningFilled } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Form, Input, Modal, Radio, Skeleton, Tag } from 'antd';
+import { Alert, App, Button, Descriptions, Form, Input, Modal, Radio, Skeleton } from 'antd';
 import { decisionBody } from '@ykt/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, type ReviewDetail, api, errorText } from './api';
-import { STATUS_COLORS, cardTypeLabel, formatTime, statusLabel } from './labels';
+import { cardTypeLabel, formatTime, statusLabel } from './labels';
+import { STATUS_TONES, ToneTag } from './ToneTag';
 
 interface Props {
   /** The request to show; null: closed. */
@@ -52,9 +53,11 @@ function SnapshotTable({ title, snap, changed, side }: { title: string; snap: Sn
               <td>
                 <span className={row.key === 'idNumber' || row.key === 'accountNumber' ? 'rv-mono' : undefined}>{shown(snap, row)}</span>
                 {diff && (
-                  <Tag className="rv-diff-tag" icon={<DiffOutlined aria-hidden />} color={side === 'after' ? 'gold' : 'default'}>
-                    {side === 'after' ? '已变更' : '原值'}
-                  </Tag>
+                  <span className="rv-diff-tag">
+                    <ToneTag tone={side === 'after' ? 'orange' : 'gray'} icon={<DiffOutlined aria-hidden />}>
+                      {side === 'after' ? '已变更' : '原值'}
+                    </ToneTag>
+                  </span>
                 )}
               </td>
             </tr>
@@ -172,11 +175,15 @@ function DetailPanel({ id, onClose, onChanged }: Props) {
   const footer = [
     pending ? (
       <Button key="save" type="primary" loading={saving} onClick={() => void save()} aria-keyshortcuts="Alt+S">
-        保存(<u>S</u>)
+        <span>
+          保存(<u>S</u>)
+        </span>
       </Button>
     ) : null,
     <Button key="close" onClick={onClose} aria-keyshortcuts="Alt+C">
-      关闭(<u>C</u>)
+      <span>
+        关闭(<u>C</u>)
+      </span>
     </Button>,
   ];
 
@@ -200,7 +207,7 @@ function DetailPanel({ id, onClose, onChanged }: Props) {
             column={3}
             className="rv-mb"
             items={[
-              { key: 'status', label: '数据状态', children: <Tag color={STATUS_COLORS[detail.status]}>{statusLabel(detail.status)}</Tag> },
+              { key: 'status', label: '数据状态', children: <ToneTag tone={STATUS_TONES[detail.status] ?? 'gray'}>{statusLabel(detail.status)}</ToneTag> },
               { key: 'applicant', label: '申请人', children: detail.applicantName },
               { key: 'appliedAt', label: '申请时间', children: formatTime(detail.appliedAt) },
               { key: 'district', label: '变更区县', children: detail.districtName },
@@ -263,7 +270,7 @@ function DetailPanel({ id, onClose, onChanged }: Props) {
               className="rv-decided"
               title="审核信息"
               items={[
-                { key: 'result', label: '审核结果', children: <Tag color={STATUS_COLORS[detail.status]}>{statusLabel(detail.status)}</Tag> },
+                { key: 'result', label: '审核结果', children: <ToneTag tone={STATUS_TONES[detail.status] ?? 'gray'}>{statusLabel(detail.status)}</ToneTag> },
                 { key: 'reviewer', label: '审核人', children: detail.reviewerName ?? '—' },
                 { key: 'finishedAt', label: '完结时间', children: formatTime(detail.finishedAt) },
                 { key: 'opinion', label: '审核意见', children: detail.reviewOpinion || '—', span: 2 },

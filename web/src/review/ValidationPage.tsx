@@ -1,14 +1,15 @@
 import { CloseOutlined, ReloadOutlined, ThunderboltOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Popconfirm, Table, Tag, Tooltip } from 'antd';
+import { Alert, App, Button, Card, Popconfirm, Table, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState } from 'react';
 import { type ValidationRun, api, errorText } from './api';
 import { formatTime } from './labels';
+import { type Tone, ToneTag } from './ToneTag';
 
-const RUN_STATUS: Record<string, { label: string; color: string }> = {
-  running: { label: '进行中', color: 'processing' },
-  completed: { label: '已完成', color: 'success' },
-  failed: { label: '失败', color: 'error' },
+const RUN_STATUS: Record<string, { label: string; tone: Tone }> = {
+  running: { label: '进行中', tone: 'blue' },
+  completed: { label: '已完成', tone: 'green' },
+  failed: { label: '失败', tone: 'red' },
 };
 
 /** 账户验证: the scheduled and manual runs that check valid accounts with the bank, and 立即验证. */
@@ -58,7 +59,7 @@ export function ValidationPage({ onClose }: { onClose(): void }) {
       title: '状态',
       dataIndex: 'status',
       width: 96,
-      render: (s: string) => <Tag color={RUN_STATUS[s]?.color}>{RUN_STATUS[s]?.label ?? s}</Tag>,
+      render: (s: string) => <ToneTag tone={RUN_STATUS[s]?.tone ?? 'gray'}>{RUN_STATUS[s]?.label ?? s}</ToneTag>,
     },
     { title: '检查账号数', dataIndex: 'checked', width: 110, align: 'right' },
     { title: '设为无效数', dataIndex: 'invalidated', width: 110, align: 'right' },
@@ -75,16 +76,16 @@ export function ValidationPage({ onClose }: { onClose(): void }) {
           cancelText="取消"
           onConfirm={() => void runNow()}
         >
-          <Button type="primary" icon={<ThunderboltOutlined />} loading={running}>
+          <Button type="primary" icon={<ThunderboltOutlined aria-hidden />} loading={running}>
             立即验证
           </Button>
         </Popconfirm>
-        <Button icon={<CloseOutlined />} onClick={onClose}>
+        <Button icon={<CloseOutlined aria-hidden />} onClick={onClose}>
           关闭
         </Button>
         <span className="rv-toolbar-hint">系统每日定时验证有效账号；验证不通过的账号变为无效卡，享受人将收到系统通知。</span>
         <Tooltip title="刷新列表">
-          <Button className="rv-toolbar-right" icon={<ReloadOutlined />} onClick={() => void load()} aria-label="刷新列表" />
+          <Button className="rv-toolbar-right" icon={<ReloadOutlined aria-hidden />} onClick={() => void load()} aria-label="刷新列表" />
         </Tooltip>
       </div>
       <Card size="small" title="验证记录">

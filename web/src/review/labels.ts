@@ -15,15 +15,6 @@ export function statusLabel(status: string): string {
   return REVIEW_STATUS_LABELS[status] ?? status;
 }
 
-/** antd Tag colors per state; the label text always says the state too (never color alone). */
-export const STATUS_COLORS: Record<string, string> = {
-  pending: 'processing',
-  approved: 'success',
-  rejected: 'error',
-  withdrawn: 'default',
-  failed: 'warning',
-};
-
 const CARD_TYPES: Record<string, string> = CARD_TYPE_LABELS;
 export const CARD_TYPE_OPTIONS = Object.entries(CARD_TYPES).map(([value, label]) => ({ value, label }));
 
@@ -80,11 +71,12 @@ const timeFormat = new Intl.DateTimeFormat('zh-CN', {
   hourCycle: 'h23',
 });
 
-/** `2026-03-01 14:05:09`, in Chongqing's time, whatever the PC's zone. */
-export function formatTime(iso: string | null | undefined): string {
+/** `2026-03-01 14:05:09` (or without seconds), in Chongqing's time, whatever the PC's zone. */
+export function formatTime(iso: string | null | undefined, seconds = true): string {
   if (!iso) return '—';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   const parts = Object.fromEntries(timeFormat.formatToParts(d).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+  const hm = `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+  return seconds ? `${hm}:${parts.second}` : hm;
 }

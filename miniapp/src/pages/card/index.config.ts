@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '惠民惠农“一卡通”账号' });
+export default definePageConfig({ usingWindowScroll: true, navigationBarTitleText: '惠民惠农“一卡通”账号' });

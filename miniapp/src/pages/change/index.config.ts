@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '变更卡' });
+export default definePageConfig({ usingWindowScroll: true, navigationBarTitleText: '变更卡' });

@@ -164,7 +164,7 @@ export default function ChangePage() {
       } else if (e instanceof ApiError && e.code === 'BANK_UNAVAILABLE') {
         setFormError({
           code: e.code,
-          text: `${e.message || '银行系统暂时无法验证账号'}。您填写的内容已保留，请稍后点击“提交”重试。`,
+          text: `${e.message || '银行系统暂时无法连接，请稍后再试'}。您填写的内容都还在，稍后可直接点击“提交”重试。`,
         });
       } else if (e instanceof ApiError && e.status === 401) {
         return; // the client is taking the person to face login
@@ -196,7 +196,7 @@ export default function ChangePage() {
           <View className="outcome-title">{failed ? '申请失败' : '申请已提交，等待审核'}</View>
           <View className="outcome-text">
             {failed
-              ? `银行验证未通过：${outcome.request.failureReason ?? '请核对账号信息'}`
+              ? (outcome.request.failureReason ?? '银行验证未通过，请核对账号信息')
               : '基本验证和银行验证均已通过，已进入审核环节。审核完成前，卡面仍显示原账号。'}
           </View>
         </View>

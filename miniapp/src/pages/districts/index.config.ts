@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '区县列表' });
+export default definePageConfig({ usingWindowScroll: true, navigationBarTitleText: '区县列表' });

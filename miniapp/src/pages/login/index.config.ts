@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '人脸识别' });
+export default definePageConfig({ usingWindowScroll: true, navigationBarTitleText: '人脸识别' });

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '登录确认' });
+export default definePageConfig({ usingWindowScroll: true, navigationBarTitleText: '登录确认' });

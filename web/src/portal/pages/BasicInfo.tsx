@@ -3,7 +3,15 @@ import type { CardFace, MyCard, Notification } from '@ykt/shared';
 import { Alert, App, Badge, Button, Descriptions, Empty, Spin, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from '../api';
-import { cardTypeLabel, displayAccount, districtBracketed, districtWithCode, formatTime, GENDER_LABELS } from '../format';
+import {
+  cardTypeLabel,
+  displayAccount,
+  districtBracketed,
+  districtWithCode,
+  formatTime,
+  GENDER_LABELS,
+  sortDistricts,
+} from '../format';
 import { navigate } from '../route';
 import { Section } from '../Section';
 
@@ -55,6 +63,7 @@ export function BasicInfo({
 
 function AccountCard({ card: c }: { card: CardFace }) {
   const invalid = c.status === 'invalid';
+  const districts = sortDistricts(c.districts);
   return (
     <div className={`ykb-account${invalid ? ' ykb-account-invalid' : ''}`} data-testid="account-card">
       <Descriptions
@@ -69,7 +78,7 @@ function AccountCard({ card: c }: { card: CardFace }) {
             label: '银行账号',
             children: <span className="ykb-account-number">{displayAccount(c.accountNumber)}</span>,
           },
-          { key: 'districts', label: '使用区县', children: c.districts.map(districtWithCode).join(', ') },
+          { key: 'districts', label: '使用区县', children: districts.map(districtWithCode).join(', ') },
           {
             key: 'status',
             label: '卡状态',
@@ -101,7 +110,7 @@ function AccountCard({ card: c }: { card: CardFace }) {
         <Button
           type="primary"
           size="large"
-          onClick={() => navigate('change', c.districts[0] ? { district: c.districts[0].code } : undefined)}
+          onClick={() => navigate('change', districts[0] ? { district: districts[0].code } : undefined)}
         >
           变更申请
         </Button>
@@ -181,7 +190,7 @@ function Notices({ unread, reloadCard, focus }: { unread: number; reloadCard: ()
             ) : (
               <>
                 <Tag color="blue">未读</Tag>
-                <Button size="small" loading={marking === n.id} onClick={() => void markRead(n.id)}>
+                <Button loading={marking === n.id} onClick={() => void markRead(n.id)}>
                   标为已读
                 </Button>
               </>

@@ -20,7 +20,7 @@ import {
 import { Alert, App, Button, Checkbox, Form, Input, Select } from 'antd';
 import { type ReactNode, useMemo, useRef, useState } from 'react';
 import { ApiError, api } from '../api';
-import { displayAccount, districtBracketed } from '../format';
+import { displayAccount, districtBracketed, sortDistricts } from '../format';
 import { navigate } from '../route';
 import { Section } from '../Section';
 import { NO_ACCOUNT_TEXT } from './BasicInfo';
@@ -38,7 +38,11 @@ interface Values {
 }
 const FIELDS = ['cardType', 'accountNumber', 'bankCode', 'districtCode', 'reason', 'consent'] as const;
 
-type Outcome = { kind: 'failed'; reason: string } | { kind: 'unavailable' } | { kind: 'inProgress' } | { kind: 'error'; text: string };
+type Outcome =
+  | { kind: 'failed'; reason: string }
+  | { kind: 'unavailable' }
+  | { kind: 'inProgress' }
+  | { kind: 'error'; text: string };
 
 /** A shared rule as an antd validator: the same message the app and the BFF give for the same mistake. */
 const rule = (check: (v: unknown) => string | undefined) => ({
@@ -50,15 +54,28 @@ const rule = (check: (v: unknown) => string | undefined) => ({
 
 const reasonLength = (t: string) => Array.from(t).length;
 
-export function ChangeForm({
-  card,
-  reloadCard,
-  initialDistrict,
-}: {
+interface Props {
   card: MyCard;
   reloadCard: () => Promise<void>;
   initialDistrict: string | null;
-}) {
+}
+
+/** 账号变更 (变更卡): only for a person with an account; the others are told where to declare one. */
+export function ChangeForm(props: Props) {
+  if (props.card.cards.length > 0) return <ChangeCardForm {...props} />;
+  return (
+    <div className="ykb-page">
+      <Section icon={<FormOutlined />} title="变更卡">
+        <div className="ykb-no-account" role="status">
+          <p>{NO_ACCOUNT_TEXT[0]}</p>
+          <p>{NO_ACCOUNT_TEXT[1]}</p>
+        </div>
+      </Section>
+    </div>
+  );
+}
+
+function ChangeCardForm({ card, reloadCard, initialDistrict }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const inFlight = useRef(false);
@@ -72,10 +89,11 @@ export function ChangeForm({
     for (const c of card.cards) for (const d of c.districts) m.set(d.code, c);
     return m;
   }, [card]);
-  const districts = useMemo(() => card.cards.flatMap((c) => c.districts), [card]);
+  const districts = useMemo(() => sortDistricts(card.cards.flatMap((c) => c.districts)), [card]);
   const districtCodes = useMemo(() => districts.map((d) => d.code), [districts]);
 
-  const initialValues = useMemo<Values>(() => {
+  // Only the first render's values: later card reloads must not reset what was typed.
+  const [initialValues] = useState<Values>(() => {
     const districtCode =
       initialDistrict && districtCodes.includes(initialDistrict)
         ? initialDistrict
@@ -83,28 +101,13 @@ export function ChangeForm({
           ? districtCodes[0]
           : undefined;
     return { districtCode, consent: false, reason: '' };
-    // Only the first render's values: later card reloads must not reset what was typed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  });
 
   const accountNumber = Form.useWatch('accountNumber', form) ?? '';
   const cardType = Form.useWatch('cardType', form);
   const districtCode = Form.useWatch('districtCode', form);
   const detected = cardType !== 'passbook' && accountNumber ? bankOfAccount(accountNumber) : undefined;
   const current = districtCode ? cardByDistrict.get(districtCode) : undefined;
-
-  if (card.cards.length === 0) {
-    return (
-      <div className="ykb-page">
-        <Section icon={<FormOutlined />} title="变更卡">
-          <div className="ykb-no-account" role="status">
-            <p>{NO_ACCOUNT_TEXT[0]}</p>
-            <p>{NO_ACCOUNT_TEXT[1]}</p>
-          </div>
-        </Section>
-      </div>
-    );
-  }
 
   const pending = card.pendingRequestId !== null;
 
@@ -229,7 +232,13 @@ export function ChangeForm({
             ]}
             extra={accountHint(accountNumber, detected?.name)}
           >
-            <Input size="large" inputMode="numeric" autoComplete="off" maxLength={40} placeholder="请输入新的银行账号" />
+            <Input
+              size="large"
+              inputMode="numeric"
+              autoComplete="off"
+              maxLength={40}
+              placeholder="请输入新的银行账号"
+            />
           </Form.Item>
           <Form.Item label="开户行" name="bankCode" required rules={[rule(checkBankCode)]}>
             <Select
@@ -299,9 +308,7 @@ function accountHint(value: string, bankName: string | undefined): ReactNode {
   if (!digits) return '社会保障卡、银行卡请输入卡面上的16到19位卡号；存折请输入存折上的账号';
   return (
     <span className="ykb-account-hint">
-      <span className="ykb-account-grouped" aria-label="您输入的账号">
-        {groupDigits(digits)}
-      </span>
+      <span className="ykb-account-grouped">{groupDigits(digits)}</span>
       {bankName && <span className="ykb-detected">已识别为：{bankName}</span>}
     </span>
   );

@@ -23,11 +23,15 @@ export function RequestDetails({ r }: { r: ChangeRequest }) {
   const finished = r.status !== 'pending';
   const items = [
     { key: 'bank', label: '银行名称', children: r.bankName },
-    { key: 'account', label: '账户', children: <span className="ykb-account-number">{displayAccount(r.accountNumber)}</span> },
+    {
+      key: 'account',
+      label: '账户',
+      children: <span className="ykb-account-number">{displayAccount(r.accountNumber)}</span>,
+    },
     { key: 'type', label: '卡类型', children: cardTypeLabel(r.cardType) },
     { key: 'district', label: '区县', children: districtBracketed(r.districtCode, r.districtName) },
     { key: 'applied', label: '申请时间', children: formatTime(r.appliedAt) },
-    { key: 'status', label: '办理结果', children: <StatusTag status={r.status} /> },
+    { key: 'status', label: finished ? '办理结果' : '办理状态', children: <StatusTag status={r.status} /> },
   ];
   if (finished) items.push({ key: 'finished', label: '完结时间', children: formatTime(r.finishedAt) });
   if (r.reason) items.push({ key: 'reason', label: '变更理由', children: r.reason });

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { schema } from '../src/db/index.ts';
+import { verifyPassword } from '../src/lib/passwords.ts';
+import { manualClock, person, useTestEnv } from './helpers.ts';
+import { allAudit, auditOf } from './reviewHelpers.ts';
+
+const login = (env: ReturnType<typeof useTestEnv>, username: string, password: string) =>
+  env.app.inject({ method: 'POST', url: '/api/review/auth/login', payload: { username, password } });
+
+describe('caseworker login, profile, logout', () => {
+  const env = useTestEnv();
+
+  it('passwords are stored as scrypt hashes, never in clear', async () => {
+    const rows = env.app.ctx.db.select().from(schema.caseworkers).all();
+    expect(rows.length).toBe(2);
+    for (const r of rows) {
+      expect(r.passwordHash.startsWith('scrypt$')).toBe(true);
+      expect(r.passwordHash).not.toContain('demo-2026');
+    }
+    expect(
+      await verifyPassword('jiangbei-demo-2026', rows.find((r) => r.username === 'jiangbei')?.passwordHash ?? ''),
+    ).toBe(true);
+  });
+
+  it('login answers a token and the profile; /me answers the profile; logout revokes the session', async () => {
+    const res = await login(env, 'jiangbei', 'jiangbei-demo-2026');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.caseworker).toEqual({ name: '刘洋（江北区财政局）', districtCode: '500105', districtName: '江北区' });
+    expect(body.token).toBeTypeOf('string');
+    expect(body.expiresAt).toBeTypeOf('string');
+
+    const me = await env.app.inject({ url: '/api/review/me', headers: env.auth(body.token) });
+    expect(me.json()).toEqual(body.caseworker);
+    expect(auditOf(env, 'auth.caseworker_login').length).toBe(1);
+
+    const out = await env.app.inject({ method: 'POST', url: '/api/review/auth/logout', headers: env.auth(body.token) });
+    expect(out.statusCode).toBe(204);
+    const after = await env.app.inject({ url: '/api/review/me', headers: env.auth(body.token) });
+    expect(after.statusCode).toBe(401);
+  });
+
+  it('a wrong password and an unknown user get the same 401, both audited as failures', async () => {
+    const wrong = await login(env, 'chongqing', 'nope');
+    const unknown = await login(env, 'nobody', 'nope');
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json()).toEqual(unknown.json());
+    expect(wrong.json().error.message).toBe('用户名或密码错误');
+    expect(auditOf(env, 'auth.caseworker_login_failed').length).toBe(2);
+  });
+
+  it('an ID number typed as the username does not land in the audit log', async () => {
+    const id = person('tan-mei').idNumber;
+    expect((await login(env, id, 'x')).statusCode).toBe(401);
+    expect(JSON.stringify(allAudit(env))).not.toContain(id);
+  });
+
+  it('an empty body is a 400 with fields', async () => {
+    const res = await env.app.inject({ method: 'POST', url: '/api/review/auth/login', payload: {} });
+    expect(res.statusCode).toBe(400);
+    expect(Object.keys(res.json().error.fields).sort()).toEqual(['password', 'username']);
+  });
+});
+
+describe('failed-login limit', () => {
+  // Real time as the start, so the JWTs signed during the test are not already expired.
+  const clock = manualClock(new Date());
+  const env = useTestEnv({ clock });
+
+  it('5 failures within 15 minutes: the 6th attempt answers 429 even with the right password; audited; lifted after the window', async () => {
+    for (let i = 0; i < 5; i++) {
+      const res = await login(env, 'jiangbei', `wrong-${i}`);
+      expect(res.statusCode, `attempt ${i + 1}`).toBe(401);
+    }
+    const limited = await login(env, 'jiangbei', 'jiangbei-demo-2026');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error.code).toBe('RATE_LIMITED');
+    expect(auditOf(env, 'auth.caseworker_login_failed')).toHaveLength(5);
+    expect(auditOf(env, 'auth.caseworker_login_limited')).toHaveLength(1);
+
+    // Another username is not affected.
+    expect((await login(env, 'chongqing', 'chongqing-demo-2026')).statusCode).toBe(200);
+
+    clock.advance(10 * 60);
+    expect((await login(env, 'jiangbei', 'jiangbei-demo-2026')).statusCode).toBe(429);
+    clock.advance(5 * 60 + 1);
+    expect((await login(env, 'jiangbei', 'jiangbei-demo-2026')).statusCode).toBe(200);
+  });
+
+  it('a success starts the count afresh', async () => {
+    clock.advance(16 * 60);
+    for (let i = 0; i < 4; i++) expect((await login(env, 'chongqing', 'bad')).statusCode).toBe(401);
+    expect((await login(env, 'chongqing', 'chongqing-demo-2026')).statusCode).toBe(200);
+    for (let i = 0; i < 4; i++) expect((await login(env, 'chongqing', 'bad')).statusCode).toBe(401);
+    expect((await login(env, 'chongqing', 'chongqing-demo-2026')).statusCode).toBe(200);
+  });
+
+  it('parallel guesses cannot slip past the limit', async () => {
+    clock.advance(16 * 60);
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => login(env, 'jiangbei', `parallel-${i}`)));
+    const codes = answers.map((a) => a.statusCode).sort();
+    expect(codes).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
+  });
+});
+
+describe('failed-login limit of unknown usernames', () => {
+  const env = useTestEnv();
+
+  it('unknown usernames are limited the same way', async () => {
+    for (let i = 0; i < 5; i++) expect((await login(env, 'ghost', 'x')).statusCode).toBe(401);
+    expect((await login(env, 'ghost', 'x')).statusCode).toBe(429);
+  });
+});

@@ -1,0 +1,486 @@
+/**
+ * The citizen's mini-app (manual 1.1) as the H5 build runs in the 渝快办 container, in Debian Chromium on a
+ * 375x812 phone: face login (the preview's persona picker), the card face, 使用区县, 变更卡 with live checks,
+ * 事项办理 / 系统通知, 撤销, review by a caseworker, 长辈版, session expiry, and 登录确认 for the PC's QR code.
+ * Screenshots of each main screen (normal and 长辈版) go to docs/screenshots/mobile-*.png.
+ */
+import { resolve } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { caseworkerToken, launchBrowser, screenshotDir, startStack } from './harness.ts';
+
+/** Demo people of the sandbox (scripts/sandbox/src/demoWorld.ts). */
+const TAN_MEI = '谭梅';
+const WANG_YU = '王宇';
+const RAN_GUIYING = '冉桂英';
+const ZHOU_JIANGUO = '周建国';
+
+/** Sandbox bank cards: 谭梅's own new cards (verify ok), 冉桂英's new card, and the test card that is closed. */
+const TAN_NEW_CRC = '6212583000527313';
+const TAN_NEW_ICBC = '6222023100025814737';
+const RAN_NEW_CARD = '6212583020935645';
+const CLOSED_TEST_CARD = '6212583990000024';
+
+let stack: Awaited<ReturnType<typeof startStack>>;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  stack = await startStack();
+  browser = await launchBrowser().catch((e: Error) => {
+    // playwright-core refuses a --user-data-dir argument (it makes a fresh profile itself): same flags without it.
+    console.warn(`[mobile.test] launchBrowser failed (${e.message.split('\n')[0]}); launching without --user-data-dir`);
+    return chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+}, 180_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await stack?.close();
+});
+
+async function phone(): Promise<Page> {
+  const ctx = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    reducedMotion: 'reduce',
+  });
+  contexts.push(ctx);
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => console.warn('[mobile.test] page error:', e.message));
+  return page;
+}
+
+async function shot(page: Page, name: string) {
+  await page.waitForTimeout(150); // let the last state paint
+  await page.screenshot({ path: resolve(screenshotDir, `mobile-${name}.png`), fullPage: true, animations: 'disabled' });
+}
+
+/** Taro H5 renders <Button> as a taro-button-core host: click that, not its inner text. */
+function button(page: Page, text: string | RegExp): Locator {
+  return page.locator('taro-button-core').filter({ hasText: text });
+}
+
+/** Opens the mini-app and logs in through the preview's face scan (a persona of the sandbox identity platform). */
+async function login(page: Page, name: string) {
+  await page.goto(`${stack.baseUrl}/m/`);
+  await page.getByRole('button', { name: `以${name}身份进入` }).click();
+  await page.waitForURL(/#\/pages\/card\/index/);
+  await page.locator('.card, .no-card').first().waitFor();
+}
+
+/** The session token the app keeps in Taro storage (H5: localStorage, value wrapped as {"data": ...}). */
+async function tokenOf(page: Page): Promise<string> {
+  const raw = await page.evaluate(() => localStorage.getItem('ykt.token'));
+  if (!raw) return '';
+  try {
+    const v = JSON.parse(raw) as { data?: string } | string;
+    return typeof v === 'string' ? v : (v.data ?? '');
+  } catch {
+    return raw;
+  }
+}
+
+async function apiGet<T>(path: string, token: string): Promise<T> {
+  const res = await fetch(`${stack.baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  expect(res.status, `${path}: ${res.status}`).toBe(200);
+  return (await res.json()) as T;
+}
+
+async function bankFault(mode: 'normal' | 'down') {
+  const res = await fetch(`${stack.sandboxUrl}/bank/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ mode }),
+  });
+  expect(res.ok).toBe(true);
+}
+
+/** Fills the 变更卡 form the way a person does: tap, type, tick. */
+async function fillChange(page: Page, opts: { cardType?: string; account: string; district?: string; reason?: string }) {
+  await page.getByRole('radio', { name: opts.cardType ?? '银行卡' }).click();
+  await page.getByRole('textbox', { name: '银行账号' }).fill(opts.account);
+  if (opts.district) await page.getByRole('radio', { name: opts.district }).click();
+  if (opts.reason) await page.getByRole('textbox', { name: '变更理由' }).fill(opts.reason);
+  const consent = page.getByRole('checkbox', { name: '是否为本人持有账号且同意对当前账号进行状态查询等验证' });
+  if ((await consent.getAttribute('aria-checked')) !== 'true') await consent.click();
+}
+
+async function openChangeForm(page: Page) {
+  await button(page, '变更申请').first().click();
+  await page.waitForURL(/#\/pages\/change\/index/);
+  await page.getByRole('textbox', { name: '银行账号' }).waitFor();
+}
+
+describe('mobile mini-app (H5 build, 375x812)', () => {
+  test('谭梅: card -> 使用区县 -> submit -> 申请中 -> 撤销 -> submit again -> approved -> new account on the card', async () => {
+    const page = await phone();
+    await page.goto(`${stack.baseUrl}/m/`);
+    await page.getByRole('button', { name: `以${TAN_MEI}身份进入` }).waitFor();
+    await shot(page, 'login');
+    await page.getByRole('button', { name: `以${TAN_MEI}身份进入` }).click();
+    await page.waitForURL(/#\/pages\/card\/index/);
+    const card = page.locator('.card').first();
+    await card.waitFor();
+
+    // The card face: masked person, bank, number grouped in fours, card type, 有效, 使用区县 2.
+    const face = await card.innerText();
+    expect(face).toContain('*梅');
+    expect(face).toContain('性别：女');
+    expect(face).toContain('1980-**-**');
+    expect(face).toMatch(/\*{14}1829/);
+    expect(face).toContain('重庆农村商业银行');
+    expect(face).toContain('6212 **** **** 2465');
+    expect(face).toContain('有效');
+    expect(face).not.toContain('500105198003191829');
+    expect(await card.locator('.card-districts-count').innerText()).toBe('2');
+    await shot(page, 'card');
+
+    // Tap to reveal the owner's own number, and hide it again.
+    await page.getByRole('button', { name: '显示完整账号' }).click();
+    await expect.poll(() => card.locator('.card-number').innerText()).toBe('6212 5830 0018 2465');
+    await page.getByRole('button', { name: '隐藏完整账号' }).click();
+    await expect.poll(() => card.locator('.card-number').innerText()).toBe('6212 **** **** 2465');
+
+    // 使用区县: [code] name.
+    await page.getByRole('button', { name: /使用区县/ }).click();
+    await page.waitForURL(/#\/pages\/districts\/index/);
+    await page.locator('.district-row').first().waitFor();
+    expect(await page.locator('.district-row').allInnerTexts()).toEqual(['[500000] 重庆市', '[500105] 江北区']);
+    await shot(page, 'districts');
+    await page.getByRole('button', { name: '返回上一页' }).click();
+    await page.waitForURL(/#\/pages\/card\/index/);
+
+    // 变更卡: live checks with the shared rules' words, BIN -> bank, grouped display, counter.
+    await openChangeForm(page);
+    const account = page.getByRole('textbox', { name: '银行账号' });
+    expect(await account.getAttribute('inputmode')).toBe('numeric');
+    await page.getByRole('radio', { name: '银行卡' }).click();
+    await account.fill('6212583000527314'); // wrong check digit
+    await page.getByText('银行卡号有误，请核对后重新输入').waitFor();
+    await account.fill(TAN_NEW_CRC);
+    await expect.poll(() => page.getByText('银行卡号有误，请核对后重新输入').count()).toBe(0);
+    expect(await page.locator('.account-grouped').innerText()).toBe('6212 5830 0052 7313');
+    await expect.poll(() => page.locator('#field-bankCode').innerText()).toContain('重庆农村商业银行');
+    await page.getByText('已根据卡号识别开户行，如不正确可点击更换').waitFor();
+    // Choosing another bank is possible, and the rule then says the number and the bank disagree.
+    await page.getByRole('button', { name: /开户行：/ }).click();
+    await page.getByRole('option', { name: /中国工商银行/ }).click();
+    await page.getByText('卡号与开户行不符').waitFor();
+    await page.getByRole('button', { name: /开户行：/ }).click();
+    await page.getByRole('option', { name: /重庆农村商业银行/ }).click();
+    await expect.poll(() => page.getByText('卡号与开户行不符').count()).toBe(0);
+    await page.getByRole('radio', { name: '[500105] 江北区' }).click();
+    const reason = page.getByRole('textbox', { name: '变更理由' });
+    await reason.fill('停用旧卡，启用新卡');
+    await expect.poll(() => page.locator('.counter').innerText()).toBe('9/200');
+    expect(await page.getByText('是否为本人持有账号且同意对当前账号进行状态查询等验证').count()).toBe(1);
+    // Submit without consent: the rule's message, nothing sent.
+    await button(page, '提交').click();
+    await page.getByText('请阅读并勾选授权说明').waitFor();
+    await page.getByRole('checkbox', { name: '是否为本人持有账号且同意对当前账号进行状态查询等验证' }).click();
+    await shot(page, 'change');
+
+    // Two quick taps: one request.
+    await button(page, '提交').dblclick();
+    await page.getByText('申请已提交，等待审核').waitFor();
+    await shot(page, 'change-pending');
+    const token = await tokenOf(page);
+    const afterFirst = await apiGet<{ items: Array<{ id: number; status: string }> }>('/api/me/change-requests', token);
+    expect(afterFirst.items.filter((r) => r.status === 'pending')).toHaveLength(1);
+    expect(afterFirst.items).toHaveLength(1);
+
+    // Back on the card: still the old account, the pending banner, 事项办理 shows 申请中.
+    await button(page, '返回首页').click();
+    await page.waitForURL(/#\/pages\/card\/index/);
+    await page.getByText('您的变更申请正在审核中').waitFor();
+    expect(await page.locator('.card').first().innerText()).toContain('6212 **** **** 2465');
+    const item = page.locator('.item').first();
+    await expect.poll(() => item.innerText()).toContain('申请中');
+    const itemText = await item.innerText();
+    expect(itemText).toContain('重庆农村商业银行');
+    expect(itemText).toContain('6212 **** **** 7313');
+    expect(itemText).toContain('[500105] 江北区');
+    expect(itemText).toContain('停用旧卡，启用新卡');
+    await shot(page, 'card-pending');
+
+    // 撤销 with a confirmation.
+    await button(page, '撤销').click();
+    await page.getByText('撤销后，这条申请将不再审核').waitFor();
+    await shot(page, 'withdraw-confirm');
+    await button(page, '确定撤销').click();
+    await expect.poll(() => page.locator('.item').first().innerText()).toContain('已撤销');
+    await expect.poll(() => page.getByText('您的变更申请正在审核中').count()).toBe(0);
+
+    // Submit again (another of her cards, ICBC, 19 digits), then a caseworker approves through the API.
+    await openChangeForm(page);
+    await fillChange(page, { account: TAN_NEW_ICBC, district: '[500105] 江北区', reason: '换工商银行卡' });
+    await expect.poll(() => page.locator('#field-bankCode').innerText()).toContain('中国工商银行');
+    await button(page, '提交').click();
+    await page.getByText('申请已提交，等待审核').waitFor();
+    const list = await apiGet<{ items: Array<{ id: number; status: string }> }>('/api/me/change-requests', token);
+    const pending = list.items.find((r) => r.status === 'pending');
+    expect(pending).toBeTruthy();
+
+    const cw = await caseworkerToken(stack, 'jiangbei', 'jiangbei-demo-2026');
+    const decision = await fetch(`${stack.baseUrl}/api/review/change-requests/${pending?.id}/decision`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${cw}` },
+      body: JSON.stringify({ result: 'approved', opinion: '同意' }),
+    });
+    expect(decision.status, await decision.clone().text()).toBe(200);
+
+    // The card now shows the new account for 江北区 (重庆市 keeps the old one: two cards).
+    await button(page, '返回首页').click();
+    await page.waitForURL(/#\/pages\/card\/index/);
+    await expect.poll(() => page.locator('.card').allInnerTexts().then((t) => t.join('\n'))).toContain('6222 **** **** ***4 737');
+    const cards = await page.locator('.card').allInnerTexts();
+    const newCard = cards.find((t) => t.includes('中国工商银行')) ?? '';
+    expect(newCard).toContain('来源：渝快办');
+    expect(newCard).toContain('有效');
+    await expect.poll(() => page.locator('.item').first().innerText()).toContain('审核通过');
+    expect(await page.locator('.item').first().innerText()).toContain('同意');
+    await shot(page, 'card-approved');
+  }, 180_000);
+
+  test('王宇: no account, the manual\'s message, nothing to change', async () => {
+    const page = await phone();
+    await login(page, WANG_YU);
+    await page.getByText('您尚未绑定“一卡通”账号，请联系所在村社/镇（乡）街道申报账号信息').waitFor();
+    expect(await page.locator('.card').count()).toBe(0);
+    expect(await button(page, '变更申请').count()).toBe(0);
+    await page.getByText('暂无变更申请').waitFor();
+    await shot(page, 'no-account');
+  }, 60_000);
+
+  test('冉桂英: 无效卡 with its reason, the 系统通知 with an unread mark, then 变更申请 from the invalid card', async () => {
+    const page = await phone();
+    await login(page, RAN_GUIYING);
+    const card = page.locator('.card').first();
+    const face = await card.innerText();
+    expect(face).toContain('无效卡');
+    expect(face).toContain('此卡已无效');
+    expect(face).toContain('上卡失败');
+    await page.getByRole('tab', { name: /系统通知，1条未读/ }).click();
+    const notice = page.locator('.item').first();
+    const text = await notice.innerText();
+    expect(text).toContain('上卡失败');
+    expect(text).toContain('未读');
+    expect(text).toContain('重庆农村商业银行');
+    expect(text).toContain('6212 **** **** 1184');
+    expect(text).toMatch(/\[500242\] 酉阳/);
+    expect(text).toContain('说明');
+    expect(text).toMatch(/操作时间：\s*\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
+    await shot(page, 'notices');
+    await button(page, '我知道了').click();
+    await expect.poll(() => notice.innerText()).toContain('已读');
+    await expect.poll(() => page.locator('.tab-badge').count()).toBe(0);
+
+    // The invalid card leads to 变更申请; her only district is chosen already. The bank is down first.
+    await bankFault('down');
+    try {
+      await openChangeForm(page);
+      await shot(page, 'change-invalid-card');
+      await fillChange(page, { account: RAN_NEW_CARD, reason: '原卡已销户' });
+      await button(page, '提交').click();
+      await page.getByText(/银行系统暂时无法连接/).waitFor();
+      await page.getByText(/稍后可直接点击“提交”重试/).waitFor();
+      await shot(page, 'change-bank-down');
+      // Nothing recorded, everything typed is still there.
+      expect(await page.getByRole('textbox', { name: '银行账号' }).inputValue()).toBe(RAN_NEW_CARD);
+      expect(await page.getByRole('textbox', { name: '变更理由' }).inputValue()).toBe('原卡已销户');
+      const token = await tokenOf(page);
+      expect((await apiGet<{ items: unknown[] }>('/api/me/change-requests', token)).items).toHaveLength(0);
+    } finally {
+      await bankFault('normal');
+    }
+    await button(page, '提交').click();
+    await page.getByText('申请已提交，等待审核').waitFor();
+  }, 120_000);
+
+  test('周建国: a card the bank refuses is 申请失败 with the bank\'s reason, and is listed in 事项办理', async () => {
+    const page = await phone();
+    await login(page, ZHOU_JIANGUO);
+    // His finished requests (approved, rejected, failed) are there with results and opinions.
+    await expect.poll(() => page.locator('.item').count()).toBeGreaterThanOrEqual(3);
+    const history = (await page.locator('.item').allInnerTexts()).join('\n');
+    expect(history).toContain('审核通过');
+    expect(history).toContain('审核不通过');
+    expect(history).toContain('申请失败');
+    expect(history).toContain('完结时间');
+    await shot(page, 'requests');
+
+    await openChangeForm(page);
+    await fillChange(page, { account: CLOSED_TEST_CARD });
+    await button(page, '提交').click();
+    await page.locator('.outcome-title').filter({ hasText: '申请失败' }).waitFor();
+    expect(await page.locator('.outcome-text').innerText()).toContain('银行验证未通过：该账户已销户');
+    await shot(page, 'change-failed');
+    await button(page, '返回首页').click();
+    await page.waitForURL(/#\/pages\/card\/index/);
+    const first = page.locator('.item').first();
+    await expect.poll(() => first.innerText()).toContain('申请失败');
+    expect(await first.innerText()).toContain('该账户已销户');
+    expect(await page.getByText('您的变更申请正在审核中').count()).toBe(0);
+  }, 90_000);
+
+  test('长辈版: remembered, body text >= 18 px and touch targets >= 48 px; normal mode >= 44 px', async () => {
+    const page = await phone();
+    await login(page, TAN_MEI);
+
+    const minTarget = () =>
+      page.evaluate(() => {
+        const els = Array.from(document.querySelectorAll(
+            'taro-button-core, [role="button"], [role="tab"], [role="switch"], [role="radio"], [role="checkbox"]',
+          ));
+        const sizes = els
+          .filter((e) => (e as HTMLElement).offsetParent !== null)
+          .map((e) => {
+            const r = e.getBoundingClientRect();
+            return Math.min(r.width, r.height);
+          });
+        return Math.min(...sizes);
+      });
+    const bodySize = () =>
+      page.evaluate(() => {
+        const probe = document.querySelector('.page') as HTMLElement;
+        return Number.parseFloat(getComputedStyle(probe).fontSize);
+      });
+
+    expect(await minTarget()).toBeGreaterThanOrEqual(44);
+    expect(await bodySize()).toBeGreaterThanOrEqual(16);
+
+    await page.getByRole('switch', { name: '长辈版' }).click();
+    await expect.poll(() => page.getByRole('switch', { name: '长辈版' }).getAttribute('aria-checked')).toBe('true');
+    expect(await bodySize()).toBeGreaterThanOrEqual(18);
+    expect(await minTarget()).toBeGreaterThanOrEqual(48);
+    // Nothing essential hidden: the same information as in the normal mode.
+    const text = await page.locator('.card').first().innerText();
+    for (const s of ['*梅', '1980-**-**', '重庆农村商业银行', '有效', '使用区县', '变更申请']) expect(text).toContain(s);
+    await shot(page, 'card-elder');
+
+    // Remembered across a reload and on every page.
+    await page.reload();
+    await page.locator('.card').first().waitFor();
+    expect(await page.getByRole('switch', { name: '长辈版' }).getAttribute('aria-checked')).toBe('true');
+    expect(await bodySize()).toBeGreaterThanOrEqual(18);
+
+    await page.getByRole('tab', { name: /系统通知/ }).click();
+    await shot(page, 'notices-empty-elder');
+    await page.getByRole('tab', { name: /事项办理/ }).click();
+
+    await page.getByRole('button', { name: /使用区县/ }).first().click();
+    await page.locator('.district-row').first().waitFor();
+    expect(await bodySize()).toBeGreaterThanOrEqual(18);
+    await shot(page, 'districts-elder');
+    await page.getByRole('button', { name: '返回上一页' }).click();
+    await page.waitForURL(/#\/pages\/card\/index/);
+
+    // 谭梅's request from the first test was approved, so 变更申请 opens the form.
+    await openChangeForm(page);
+    expect(await bodySize()).toBeGreaterThanOrEqual(18);
+    expect(await minTarget()).toBeGreaterThanOrEqual(48);
+    await button(page, '提交').click();
+    await page.getByText('请选择卡类型').waitFor();
+    await shot(page, 'change-elder');
+
+    // The other people's screens in 长辈版.
+    const other = await phone();
+    await other.goto(`${stack.baseUrl}/m/`);
+    await other.getByRole('switch', { name: '长辈版' }).click();
+    await shot(other, 'login-elder');
+    await other.getByRole('button', { name: `以${WANG_YU}身份进入` }).click();
+    await other.getByText('您尚未绑定“一卡通”账号，请联系所在村社/镇（乡）街道申报账号信息').waitFor();
+    await shot(other, 'no-account-elder');
+
+    const ran = await phone();
+    await ran.goto(`${stack.baseUrl}/m/`);
+    await ran.getByRole('switch', { name: '长辈版' }).click();
+    await ran.getByRole('button', { name: `以${RAN_GUIYING}身份进入` }).click();
+    await ran.locator('.card').first().waitFor();
+    await ran.getByRole('tab', { name: /系统通知/ }).click();
+    await ran.locator('.item').first().waitFor();
+    await shot(ran, 'notices-elder');
+
+    // Switch back off.
+    await page.getByRole('button', { name: '返回上一页' }).click();
+    await page.getByRole('switch', { name: '长辈版' }).click();
+    await expect.poll(() => bodySize()).toBeLessThan(18);
+  }, 120_000);
+
+  test('an expired or revoked session goes back to face login, then to where the person was', async () => {
+    const page = await phone();
+    await login(page, WANG_YU);
+    await page.evaluate(() => localStorage.setItem('ykt.token', JSON.stringify({ data: 'not-a-valid-token' })));
+    await page.reload();
+    await page.waitForURL(/#\/pages\/login\/index/);
+    await page.getByText('登录已过期，为保护您的资金安全，请重新进行人脸识别。').waitFor();
+    await shot(page, 'login-expired');
+    await page.getByRole('button', { name: `以${WANG_YU}身份进入` }).click();
+    await page.waitForURL(/#\/pages\/card\/index/);
+    await page.getByText('您尚未绑定“一卡通”账号，请联系所在村社/镇（乡）街道申报账号信息').waitFor();
+  }, 60_000);
+
+  test('登录确认 (issue 5): the QR link asks for the face first, names the PC login, 确认登录 hands the PC its session', async () => {
+    const created = await fetch(`${stack.baseUrl}/api/auth/qr-tickets`, { method: 'POST' });
+    expect(created.status).toBe(201);
+    const { ticket, qrContent, secret } = (await created.json()) as { ticket: string; qrContent: string; secret: string };
+    expect(qrContent).toContain('/m/#/pages/qr-confirm/index?ticket=');
+    const poll = async () =>
+      (await fetch(`${stack.baseUrl}/api/auth/qr-tickets/${ticket}`, { headers: { 'x-qr-secret': secret } }).then((r) =>
+        r.json(),
+      )) as { status: string; token?: string };
+
+    const page = await phone();
+    await page.goto(qrContent.replace(/^https?:\/\/[^/]+/, stack.baseUrl));
+    // No session yet: face login first, with a word about what comes next.
+    await page.waitForURL(/#\/pages\/login\/index/);
+    await page.getByText('人脸识别通过后，将继续确认电脑端的登录。').waitFor();
+    await page.getByRole('button', { name: `以${TAN_MEI}身份进入` }).click();
+    await page.waitForURL(/#\/pages\/qr-confirm\/index\?ticket=/);
+    await page.locator('.qr-target').waitFor();
+    expect(await page.locator('.qr-target').innerText()).toContain('一卡通');
+    await expect.poll(() => poll().then((p) => p.status)).toBe('scanned');
+    await shot(page, 'qr-confirm');
+
+    await button(page, '确认登录').click();
+    await page.getByText('已确认登录').waitFor();
+    const done = await poll();
+    expect(done.status).toBe('confirmed');
+    expect(done.token).toBeTruthy();
+    await shot(page, 'qr-confirmed');
+
+    // 取消 on another code: the PC gets nothing. The session is kept, so no second face scan.
+    const second = (await fetch(`${stack.baseUrl}/api/auth/qr-tickets`, { method: 'POST' }).then((r) => r.json())) as {
+      ticket: string;
+      qrContent: string;
+      secret: string;
+    };
+    await page.goto(second.qrContent.replace(/^https?:\/\/[^/]+/, stack.baseUrl));
+    await button(page, '取消').waitFor();
+    await button(page, '取消').click();
+    await page.getByText('已取消登录').waitFor();
+    const cancelled = (await fetch(`${stack.baseUrl}/api/auth/qr-tickets/${second.ticket}`, {
+      headers: { 'x-qr-secret': second.secret },
+    }).then((r) => r.json())) as { status: string; token?: string };
+    expect(cancelled.status).toBe('expired');
+    expect(cancelled.token).toBeUndefined();
+  }, 90_000);
+});

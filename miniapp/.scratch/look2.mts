@@ -1,0 +1,33 @@
+import { chromium } from 'playwright-core';
+const base = process.env.BASE ?? 'http://127.0.0.1:3999';
+const who = process.argv[2] ?? '谭梅';
+const elder = process.argv[3] === 'elder';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+const ctx = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+const page = await ctx.newPage();
+page.on('console', (m) => m.type() === 'error' && console.log('console:', m.text(), m.location().url));
+page.on('pageerror', (e) => console.log('pageerror:', e.message));
+await page.goto(`${base}/m/`);
+if (elder) await page.getByRole('switch', { name: '长辈版' }).click();
+await page.getByRole('button', { name: `以${who}身份进入` }).click();
+await page.waitForURL(/card/);
+await page.waitForTimeout(1500);
+const tag = `${who}${elder ? '-elder' : ''}`;
+await page.screenshot({ path: `/tmp/mdev/card-${tag}.png`, fullPage: true });
+await page.getByRole('tab', { name: /系统通知/ }).click();
+await page.waitForTimeout(500);
+await page.screenshot({ path: `/tmp/mdev/notices-${tag}.png`, fullPage: true });
+await page.getByRole('tab', { name: /事项办理/ }).click();
+const d = page.getByRole('button', { name: /使用区县/ }).first();
+if (await d.isVisible()) {
+  await d.click();
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: `/tmp/mdev/districts-${tag}.png`, fullPage: true });
+  await page.getByRole('button', { name: '返回上一页' }).click();
+  await page.waitForTimeout(1000);
+  await page.locator('taro-button-core', { hasText: '变更申请' }).first().click();
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: `/tmp/mdev/change-${tag}.png`, fullPage: true });
+}
+console.log(await page.locator('.page').last().innerText().catch(() => ''));
+await browser.close();

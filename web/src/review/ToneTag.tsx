@@ -1,0 +1,24 @@
+import type { ReactNode } from 'react';
+
+/**
+ * A small status label whose text always says the state (never color alone), drawn with dark text on a pale
+ * ground so it passes WCAG AA contrast (antd's preset tag colors are lighter than 4.5:1 on their ground).
+ */
+export type Tone = 'blue' | 'green' | 'red' | 'gray' | 'orange';
+
+export function ToneTag({ tone, children, icon }: { tone: Tone; children: ReactNode; icon?: ReactNode }) {
+  return (
+    <span className={`rv-tone rv-tone-${tone}`}>
+      {icon}
+      {children}
+    </span>
+  );
+}
+
+export const STATUS_TONES: Record<string, Tone> = {
+  pending: 'blue',
+  approved: 'green',
+  rejected: 'red',
+  withdrawn: 'gray',
+  failed: 'orange',
+};

@@ -250,7 +250,7 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     // The card now shows the new account for 江北区 (重庆市 keeps the old one: two cards).
     await button(page, '返回首页').click();
     await page.waitForURL(/#\/pages\/card\/index/);
-    await expect.poll(() => page.locator('.card').allInnerTexts().then((t) => t.join('\n'))).toContain('6222 **** **** ***4 737');
+    await expect.poll(() => page.locator('.card').allInnerTexts().then((t) => t.join('\n'))).toContain('6222 **** **** 4737');
     const cards = await page.locator('.card').allInnerTexts();
     const newCard = cards.find((t) => t.includes('中国工商银行')) ?? '';
     expect(newCard).toContain('来源：渝快办');

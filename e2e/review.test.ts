@@ -79,7 +79,12 @@ async function myCard(token: string): Promise<{ cards: Card[]; pendingRequestId:
 }
 
 async function shot(name: string) {
-  // Let toasts and the tab/modal motions settle so the picture shows the page, not a transition.
+  // Let toasts of earlier steps go and the tab/modal motions settle, so the picture shows the page itself.
+  await page
+    .locator('.ant-message-notice')
+    .first()
+    .waitFor({ state: 'detached', timeout: 8_000 })
+    .catch(() => {});
   await page.waitForTimeout(400);
   await page.screenshot({ path: resolve(SHOTS, `review-${name}.png`), animations: 'disabled' });
 }
@@ -112,10 +117,15 @@ async function queryQueue(fields: { idNumber?: string; showCompleted?: boolean }
   const tab = activeTab();
   await tab.getByLabel('身份证号', { exact: true }).fill(fields.idNumber ?? '');
   await tab.getByRole('radio', { name: fields.showCompleted ? '是' : '否', exact: true }).check();
-  const answer = page.waitForResponse((r) => r.url().includes('/api/review/change-requests?') && r.request().method() === 'GET');
+  const answer = page.waitForResponse(
+    (r) => r.url().includes('/api/review/change-requests?') && r.request().method() === 'GET',
+  );
   await tab.getByRole('button', { name: '查询', exact: true }).click();
   expect((await answer).status()).toBe(200);
-  await tab.locator('.ant-spin-spinning').waitFor({ state: 'detached' }).catch(() => {});
+  await tab
+    .locator('.ant-spin-spinning')
+    .waitFor({ state: 'detached' })
+    .catch(() => {});
 }
 
 describe('caseworker console (issue 4)', () => {
@@ -139,7 +149,12 @@ describe('caseworker console (issue 4)', () => {
       await fetch(`${stack.baseUrl}/api/me/change-requests`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${citizenToken}` },
-        body: JSON.stringify({ ...TAN_MEI_NEW_CARD, districtCode: JIANGBEI, reason: '旧卡不常用，改用工商银行卡', consent: true }),
+        body: JSON.stringify({
+          ...TAN_MEI_NEW_CARD,
+          districtCode: JIANGBEI,
+          reason: '旧卡不常用，改用工商银行卡',
+          consent: true,
+        }),
       }),
     );
     expect(created.status).toBe('pending');
@@ -323,7 +338,9 @@ describe('caseworker console (issue 4)', () => {
       }),
     );
     await dialog.getByLabel('审核意见').fill('同意变更');
-    const conflict = page.waitForResponse((r) => r.url().endsWith(`/api/review/change-requests/${list.items[0].id}/decision`));
+    const conflict = page.waitForResponse((r) =>
+      r.url().endsWith(`/api/review/change-requests/${list.items[0].id}/decision`),
+    );
     await dialog.getByRole('button', { name: /保存/ }).click();
     expect((await conflict).status()).toBe(409);
     await page.getByText('该申请已被处理').waitFor();
@@ -372,7 +389,9 @@ describe('caseworker console (issue 4)', () => {
     await page.getByRole('menuitem', { name: /账户验证/ }).click();
     const validation = activeTab();
     await validation.getByRole('button', { name: /立即验证/ }).click();
-    const run = page.waitForResponse((r) => r.url().endsWith('/api/review/validation-runs') && r.request().method() === 'POST');
+    const run = page.waitForResponse(
+      (r) => r.url().endsWith('/api/review/validation-runs') && r.request().method() === 'POST',
+    );
     await page.getByRole('button', { name: '开始验证' }).click();
     expect((await run).status()).toBe(200);
     await page.getByText(/验证完成/).waitFor();

@@ -4,6 +4,9 @@ import { join, resolve } from 'node:path';
 import { type App, type Clock, buildApp, generateDataKey, parseConfig, seedDemo } from '@ykt/bff';
 import { type Sandbox, demoWorld, startSandbox } from '@ykt/sandbox';
 
+/** The 一卡通 system's credential for 上卡失败 reports in a stack started here (tests, demos). */
+export const STACK_SERVICE_KEY = 'stack-ykt-service-key-0123456789';
+
 export const repoRoot = resolve(import.meta.dirname, '..');
 export const frontendDists = {
   miniappDist: join(repoRoot, 'miniapp', 'dist'),
@@ -57,6 +60,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     faceMode: 'preview',
     identityPreviewUrl: sandboxUrl,
     validationSchedule: opts.validationSchedule ?? '',
+    yktServiceKey: STACK_SERVICE_KEY,
     logLevel: opts.logLevel ?? 'silent',
     ...frontendDists,
   });

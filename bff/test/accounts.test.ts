@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { person, useTestEnv } from './helpers.ts';
+import { person } from './helpers.ts';
 import {
   accountById,
   accountOf,
@@ -10,6 +10,7 @@ import {
   JIANGBEI,
   MUNICIPAL,
   pendingRequestOf,
+  useReviewEnv,
   WANZHOU,
 } from './reviewHelpers.ts';
 
@@ -17,7 +18,7 @@ import {
 const COUNTER_CARD = '6212583990000016';
 
 describe('accounts list: scope, source, lock', () => {
-  const env = useTestEnv();
+  const env = useReviewEnv();
 
   it('the 江北区 caseworker lists only 江北区 accounts, with source and the lock of 陈静’s pending change', async () => {
     const token = await env.loginCaseworker('jiangbei');
@@ -80,7 +81,7 @@ describe('accounts list: scope, source, lock', () => {
 });
 
 describe('counter edit (PATCH)', () => {
-  const env = useTestEnv();
+  const env = useReviewEnv();
 
   it('validates with the shared rules: 400 with the same words as the citizen form, nothing written', async () => {
     const token = await env.loginCaseworker('jiangbei');
@@ -165,7 +166,7 @@ describe('counter edit (PATCH)', () => {
 });
 
 describe('the lock of a pending 渝快办 change (domain rule 6)', () => {
-  const env = useTestEnv();
+  const env = useReviewEnv();
 
   it('423 ACCOUNT_LOCKED on edit and manual invalidation while pending; nothing written', async () => {
     const token = await env.loginCaseworker('jiangbei');

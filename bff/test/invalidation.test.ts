@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { person, type TestEnv, useTestEnv } from './helpers.ts';
+import { person, type TestEnv } from './helpers.ts';
 import {
   accountById,
   accountOf,
@@ -12,6 +12,7 @@ import {
   MUNICIPAL,
   pendingRequestOf,
   SERVICE_KEY,
+  useReviewEnv,
   WANZHOU,
 } from './reviewHelpers.ts';
 
@@ -60,7 +61,7 @@ const reportFailure = (
   });
 
 describe('manual validation (人工验证) by a caseworker', () => {
-  const env = useTestEnv({ yktServiceKey: SERVICE_KEY });
+  const env = useReviewEnv({ yktServiceKey: SERVICE_KEY });
 
   it('makes the account invalid, writes a notification the citizen sees, and the card shows 无效卡', async () => {
     const token = await env.loginCaseworker('jiangbei');
@@ -144,7 +145,7 @@ describe('manual validation (人工验证) by a caseworker', () => {
 });
 
 describe('上卡失败 report of the 一卡通 system', () => {
-  const env = useTestEnv({ yktServiceKey: SERVICE_KEY });
+  const env = useReviewEnv({ yktServiceKey: SERVICE_KEY });
 
   it('without the service key: 401 — no key, a wrong key, or a caseworker token instead', async () => {
     const zhou = accountOf(env, 'zhou-jianguo', WANZHOU);
@@ -229,7 +230,7 @@ describe('上卡失败 report of the 一卡通 system', () => {
 });
 
 describe('上卡失败 without a configured service key', () => {
-  const env = useTestEnv();
+  const env = useReviewEnv();
 
   it('is refused whatever key is sent', async () => {
     const zhou = accountOf(env, 'zhou-jianguo', WANZHOU);
@@ -239,7 +240,7 @@ describe('上卡失败 without a configured service key', () => {
 });
 
 describe('an invalid card, the citizen’s change, and the approval', () => {
-  const env = useTestEnv({ yktServiceKey: SERVICE_KEY });
+  const env = useReviewEnv({ yktServiceKey: SERVICE_KEY });
 
   it('冉桂英’s 无效卡: she applies for her new card, the municipal caseworker approves, the card is valid again', async () => {
     const view = await citizenView(env, 'ran-guiying');

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { schema } from '../src/db/index.ts';
 import { verifyPassword } from '../src/lib/passwords.ts';
-import { manualClock, person, useTestEnv } from './helpers.ts';
-import { allAudit, auditOf } from './reviewHelpers.ts';
+import { manualClock, person } from './helpers.ts';
+import { allAudit, auditOf, useReviewEnv } from './reviewHelpers.ts';
 
-const login = (env: ReturnType<typeof useTestEnv>, username: string, password: string) =>
+const login = (env: ReturnType<typeof useReviewEnv>, username: string, password: string) =>
   env.app.inject({ method: 'POST', url: '/api/review/auth/login', payload: { username, password } });
 
 describe('caseworker login, profile, logout', () => {
-  const env = useTestEnv();
+  const env = useReviewEnv();
 
   it('passwords are stored as scrypt hashes, never in clear', async () => {
     const rows = env.app.ctx.db.select().from(schema.caseworkers).all();
@@ -66,7 +66,7 @@ describe('caseworker login, profile, logout', () => {
 describe('failed-login limit', () => {
   // Real time as the start, so the JWTs signed during the test are not already expired.
   const clock = manualClock(new Date());
-  const env = useTestEnv({ clock });
+  const env = useReviewEnv({ clock });
 
   it('5 failures within 15 minutes: the 6th attempt answers 429 even with the right password; audited; lifted after the window', async () => {
     for (let i = 0; i < 5; i++) {
@@ -105,7 +105,7 @@ describe('failed-login limit', () => {
 });
 
 describe('failed-login limit of unknown usernames', () => {
-  const env = useTestEnv();
+  const env = useReviewEnv();
 
   it('unknown usernames are limited the same way', async () => {
     for (let i = 0; i < 5; i++) expect((await login(env, 'ghost', 'x')).statusCode).toBe(401);

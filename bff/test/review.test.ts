@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { person, useTestEnv } from './helpers.ts';
+import { person } from './helpers.ts';
 import {
   accountOf,
   allAccounts,
@@ -10,13 +10,14 @@ import {
   JIANGBEI,
   MUNICIPAL,
   pendingRequestOf,
+  useReviewEnv,
   WANZHOU,
 } from './reviewHelpers.ts';
 
 const TAN_NEW_CARD = { cardType: 'bank_card', bankCode: 'ICBC', accountNumber: '6222023100025814737' };
 
 describe('review queue: scope, query, masking, detail', () => {
-  const env = useTestEnv();
+  const env = useReviewEnv();
 
   it('a 江北区 caseworker cannot list, read or decide 李强’s 万州区 request: 404, and it stays pending', async () => {
     const token = await env.loginCaseworker('jiangbei');
@@ -158,7 +159,7 @@ describe('review queue: scope, query, masking, detail', () => {
 });
 
 describe('decision transaction', () => {
-  const env = useTestEnv();
+  const env = useReviewEnv();
 
   it('approve: that district’s account takes the new card (source 渝快办) and nothing else changes; the citizen sees it', async () => {
     const citizen = await env.loginCitizen('tan-mei');
@@ -297,7 +298,7 @@ describe('decision transaction', () => {
 });
 
 describe('two caseworkers deciding at once', () => {
-  const env = useTestEnv();
+  const env = useReviewEnv();
 
   it('exactly one wins (200), the other gets 409; the account changes once', async () => {
     const [jiangbei, chongqing] = await Promise.all([
@@ -343,7 +344,7 @@ describe('two caseworkers deciding at once', () => {
 });
 
 describe('roles', () => {
-  const env = useTestEnv();
+  const env = useReviewEnv();
 
   it('a citizen token on review routes answers 403; no token 401', async () => {
     const citizen = await env.loginCitizen('tan-mei');

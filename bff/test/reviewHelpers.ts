@@ -1,7 +1,7 @@
 import { maskAccountNumber } from '@ykt/shared';
 import { asc, eq } from 'drizzle-orm';
 import { schema } from '../src/db/index.ts';
-import { demoWorld, person, type TestEnv } from './helpers.ts';
+import { demoWorld, person, type TestEnv, useTestEnv } from './helpers.ts';
 
 /** The service credential the tests configure for the 一卡通 system. */
 export const SERVICE_KEY = 'test-ykt-service-key-0123456789';
@@ -128,3 +128,10 @@ export function auditLeaks(env: TestEnv, extra: string[] = []): string[] {
   }
   return leaks;
 }
+
+/**
+ * useTestEnv with a generous bank timeout: these tests never test the timeout itself, and under the whole suite
+ * running in parallel a normal bank answer can take longer than the default 300 ms.
+ */
+export const useReviewEnv = (overrides: Parameters<typeof useTestEnv>[0] = {}) =>
+  useTestEnv({ bankTimeoutMs: 3000, ...overrides });

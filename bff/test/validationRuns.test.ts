@@ -10,7 +10,7 @@ import { schema } from '../src/db/index.ts';
 import { seedDemo } from '../src/demo/seedDemo.ts';
 import { generateDataKey } from '../src/lib/fieldCrypto.ts';
 import { nextRunAt, parseDailyTime } from '../src/plugins/app/scheduler.ts';
-import { demoWorld, manualClock, person, type TestEnv, testAccount, useTestEnv } from './helpers.ts';
+import { demoWorld, manualClock, person, type TestEnv, testAccount } from './helpers.ts';
 import {
   accountById,
   accountOf,
@@ -22,6 +22,7 @@ import {
   JIANGBEI,
   MUNICIPAL,
   setBankAccount,
+  useReviewEnv,
   WANZHOU,
 } from './reviewHelpers.ts';
 
@@ -93,7 +94,7 @@ describe('nextRunAt (Asia/Shanghai, UTC+8)', () => {
 });
 
 describe('a validation run with the bank', () => {
-  const env = useTestEnv({ validationBatchSize: 2, validationBatchPauseMs: 0 });
+  const env = useReviewEnv({ validationBatchSize: 2, validationBatchPauseMs: 0 });
 
   it('invalidates the closed, frozen and unknown accounts, skips locked ones, and leaves normal ones valid', async () => {
     const { wangAccount, liuAccount } = addExtraAccounts(env);
@@ -166,7 +167,7 @@ describe('a validation run with the bank', () => {
 
 describe('a run interrupted by the bank going down', () => {
   // Batch size 1: the run asks the bank once per account, so the bank can go down between two accounts.
-  const env = useTestEnv({ validationBatchSize: 1, validationBatchPauseMs: 0 });
+  const env = useReviewEnv({ validationBatchSize: 1, validationBatchPauseMs: 0 });
 
   it('stops cleanly (failed, error recorded, nothing half-done); the next run carries on from where it stopped and completes', async () => {
     const { wangAccount, liuAccount } = addExtraAccounts(env);
@@ -235,12 +236,12 @@ describe('a run interrupted by the bank going down', () => {
 });
 
 describe('never two runs at once', () => {
-  const env = useTestEnv({ validationBatchPauseMs: 0 });
+  const env = useReviewEnv({ validationBatchPauseMs: 0 });
 
   it('two starts at once: one runs, the other is refused with 409 VALIDATION_RUN_IN_PROGRESS', async () => {
     const token = await env.loginCaseworker('chongqing');
     // The bank answers slowly (still within the gateway timeout), so the first run is surely still going.
-    await env.setBankMode('slow', 150);
+    await env.setBankMode('slow', 300);
     try {
       const answers = await Promise.all([startRun(env, token), startRun(env, token)]);
       expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
@@ -253,7 +254,7 @@ describe('never two runs at once', () => {
   });
 
   it('the scheduled run is refused too while a manual one is going, and the database holds the rule', async () => {
-    await env.setBankMode('slow', 150);
+    await env.setBankMode('slow', 300);
     try {
       const runs = env.app.services.validationRuns;
       const first = runs.start('manual', SYSTEM);
@@ -276,7 +277,7 @@ describe('never two runs at once', () => {
 describe('the scheduler', () => {
   // 01:59:59.8 in Shanghai: the daily 02:00 run is due in 200 ms.
   const clock = manualClock(new Date('2026-11-27T17:59:59.800Z'));
-  const env = useTestEnv({ validationSchedule: '02:00', clock });
+  const env = useReviewEnv({ validationSchedule: '02:00', clock });
 
   it('starts the run at the configured time and re-arms for the next day (not again today)', async () => {
     const runs = env.app.services.validationRuns;

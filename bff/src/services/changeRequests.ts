@@ -124,6 +124,8 @@ export function createChangeRequests(ctx: ServiceContext) {
       try {
         // Synchronous on purpose: better-sqlite3 transactions end at the first await.
         const row = db.transaction((tx) => {
+          // 变更前 is the district's account as it is now, not as it was before the bank answered.
+          const current = tx.select().from(schema.accounts).where(eq(schema.accounts.id, account.id)).get() ?? account;
           tx.insert(schema.bankVerifications)
             .values({ beneficiaryId, accountNumberIdx: accountIdx, result: verdict.result, at: now })
             .run();
@@ -140,10 +142,10 @@ export function createChangeRequests(ctx: ServiceContext) {
               accountNumberEnc: crypto.encrypt(accountNumber),
               accountNumberIdx: accountIdx,
               accountNumberMasked: maskAccountNumber(accountNumber),
-              prevCardType: account.cardType,
-              prevBankCode: account.bankCode,
-              prevAccountNumberEnc: account.accountNumberEnc,
-              prevAccountNumberMasked: account.accountNumberMasked,
+              prevCardType: current.cardType,
+              prevBankCode: current.bankCode,
+              prevAccountNumberEnc: current.accountNumberEnc,
+              prevAccountNumberMasked: current.accountNumberMasked,
               reason: body.reason?.trim() || null,
               consentAt: now,
               status: ok ? 'pending' : 'failed',

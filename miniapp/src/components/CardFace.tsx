@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import type { CardFace as Card, MaskedBeneficiary } from '@ykt/shared';
-import { ACCOUNT_SOURCE_LABELS, CARD_TYPE_LABELS, groupDigits } from '@ykt/shared';
+import { ACCOUNT_SOURCE_LABELS, CARD_TYPE_LABELS } from '@ykt/shared';
 import { cx } from '../utils/cx';
-import { formatTime, GENDER_LABELS } from '../utils/format';
+import { displayAccount, formatTime, GENDER_LABELS } from '../utils/format';
 import { AppButton } from './AppButton';
 import './CardFace.scss';
 
@@ -33,7 +33,7 @@ const BANK_THEMES: Record<string, string> = {
 export function CardFace({ beneficiary, card, revealedNumber, revealing, onToggleReveal, onDistricts, onChange }: CardFaceProps) {
   const invalid = card.status === 'invalid';
   const cardTypeLabel = CARD_TYPE_LABELS[card.cardType as keyof typeof CARD_TYPE_LABELS] ?? card.cardType;
-  const number = groupDigits(revealedNumber ?? card.accountNumber);
+  const number = displayAccount(revealedNumber ?? card.accountNumber);
   return (
     <View className={cx('card', BANK_THEMES[card.bankCode] ?? 'card-theme-default', invalid && 'card-invalid')}>
       <View className="card-top">

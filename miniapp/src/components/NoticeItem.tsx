@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { Notification } from '@ykt/shared';
-import { groupDigits, NOTIFICATION_KIND_LABELS } from '@ykt/shared';
-import { districtLabel, formatTime } from '../utils/format';
+import { NOTIFICATION_KIND_LABELS } from '@ykt/shared';
+import { displayAccount, districtLabel, formatTime } from '../utils/format';
 import { AppButton } from './AppButton';
 import { Kv } from './Kv';
 import './Items.scss';
@@ -17,7 +17,7 @@ export function NoticeItem({ item, onRead, reading }: { item: Notification; onRe
         <Text className={`tag ${unread ? 'tag-unread' : 'tag-read'}`}>{unread ? '未读' : '已读'}</Text>
       </View>
       <Kv k="银行名称">{item.bankName}</Kv>
-      <Kv k="账户">{groupDigits(item.accountNumber)}</Kv>
+      <Kv k="账户">{displayAccount(item.accountNumber)}</Kv>
       <Kv k="区县">{districtLabel(item.districtCode, item.districtName)}</Kv>
       <Kv k="说明">{item.message}</Kv>
       <Kv k="操作时间">{formatTime(item.occurredAt)}</Kv>

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { ChangeRequest } from '@ykt/shared';
-import { CARD_TYPE_LABELS, CHANGE_REQUEST_STATUS_LABELS, groupDigits } from '@ykt/shared';
-import { districtLabel, formatTime } from '../utils/format';
+import { CARD_TYPE_LABELS, CHANGE_REQUEST_STATUS_LABELS } from '@ykt/shared';
+import { displayAccount, districtLabel, formatTime } from '../utils/format';
 import { AppButton } from './AppButton';
 import { Kv } from './Kv';
 import './Items.scss';
@@ -17,7 +17,7 @@ export function RequestItem({ item, onWithdraw, withdrawing }: { item: ChangeReq
         <Text className={`tag tag-${item.status}`}>{label}</Text>
       </View>
       <Kv k="银行名称">{item.bankName}</Kv>
-      <Kv k="账户">{groupDigits(item.accountNumber)}</Kv>
+      <Kv k="账户">{displayAccount(item.accountNumber)}</Kv>
       <Kv k="卡类型">{CARD_TYPE_LABELS[item.cardType as keyof typeof CARD_TYPE_LABELS] ?? item.cardType}</Kv>
       <Kv k="申请时间">{formatTime(item.appliedAt)}</Kv>
       <Kv k="区县">{districtLabel(item.districtCode, item.districtName)}</Kv>

@@ -1,10 +1,18 @@
 import { CloseOutlined, LockFilled, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { BANKS, checkAccountNumber, DISTRICTS, messageBody } from '@ykt/shared';
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { BANKS, DISTRICTS, checkAccountNumber, messageBody } from '@ykt/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { type AccountEdit, type AccountFilter, ApiError, type CaseworkerProfile, type ReviewAccount, api, errorText } from './api';
-import { CARD_TYPE_OPTIONS, MUNICIPAL_CODE, cardTypeLabel, formatTime, sourceLabel } from './labels';
+import {
+  type AccountEdit,
+  type AccountFilter,
+  ApiError,
+  api,
+  type CaseworkerProfile,
+  errorText,
+  type ReviewAccount,
+} from './api';
+import { CARD_TYPE_OPTIONS, cardTypeLabel, formatTime, MUNICIPAL_CODE, sourceLabel } from './labels';
 import { ToneTag } from './ToneTag';
 
 interface Props {
@@ -17,14 +25,15 @@ export const LOCKED_TEXT = '存在渝快办账号变更待审核数据，不允�
 
 const BANK_OPTIONS = BANKS.map((b) => ({ value: b.code, label: b.name }));
 
-/** A button that is disabled with a tooltip saying why (a disabled button gets no hover, so it is wrapped). */
+/**
+ * A button that is disabled with a tooltip saying why. A disabled button gets no hover, so it is wrapped; the
+ * same reason is written in the row (the lock label in 状态), so it is not told by hover alone.
+ */
 function Guarded({ reason, children }: { reason: string | null; children: React.ReactElement }) {
   if (!reason) return children;
   return (
     <Tooltip title={reason}>
-      <span className="rv-guarded" tabIndex={0} aria-label={reason}>
-        {children}
-      </span>
+      <span className="rv-guarded">{children}</span>
     </Tooltip>
   );
 }
@@ -48,10 +57,12 @@ export function AccountsPage({ profile, onClose }: Props) {
   const seq = useRef(0);
 
   const municipal = profile.districtCode === MUNICIPAL_CODE;
-  const districtOptions = (municipal ? DISTRICTS : DISTRICTS.filter((d) => d.code === profile.districtCode)).map((d) => ({
-    value: d.code,
-    label: `${d.name}（${d.code}）`,
-  }));
+  const districtOptions = (municipal ? DISTRICTS : DISTRICTS.filter((d) => d.code === profile.districtCode)).map(
+    (d) => ({
+      value: d.code,
+      label: `${d.name}（${d.code}）`,
+    }),
+  );
 
   const load = useCallback(async () => {
     const mine = ++seq.current;
@@ -93,11 +104,7 @@ export function AccountsPage({ profile, onClose }: Props) {
       className: 'rv-wrap',
       render: (_v, r) => (
         <div className="rv-status-cell">
-          {r.status === 'valid' ? (
-            <ToneTag tone="green">有效</ToneTag>
-          ) : (
-            <ToneTag tone="red">无效</ToneTag>
-          )}
+          {r.status === 'valid' ? <ToneTag tone="green">有效</ToneTag> : <ToneTag tone="red">无效</ToneTag>}
           {r.status === 'invalid' && r.invalidReason && <div className="rv-small">原因：{r.invalidReason}</div>}
           {r.status === 'invalid' && r.invalidAt && <div className="rv-small rv-muted">{formatTime(r.invalidAt)}</div>}
           {r.locked && (
@@ -119,7 +126,12 @@ export function AccountsPage({ profile, onClose }: Props) {
             </Button>
           </Guarded>
           <Guarded reason={r.locked ? LOCKED_TEXT : r.status === 'invalid' ? '该账号已是无效状态' : null}>
-            <Button size="small" danger disabled={r.locked || r.status === 'invalid'} onClick={() => setInvalidating(r)}>
+            <Button
+              size="small"
+              danger
+              disabled={r.locked || r.status === 'invalid'}
+              onClick={() => setInvalidating(r)}
+            >
               设为无效
             </Button>
           </Guarded>
@@ -138,7 +150,12 @@ export function AccountsPage({ profile, onClose }: Props) {
           <LockFilled aria-hidden /> 享受人有渝快办账号变更待审核时，其账号被锁定，不允许修改或设为无效。
         </span>
         <Tooltip title="刷新列表">
-          <Button className="rv-toolbar-right" icon={<ReloadOutlined aria-hidden />} onClick={() => void load()} aria-label="刷新列表" />
+          <Button
+            className="rv-toolbar-right"
+            icon={<ReloadOutlined aria-hidden />}
+            onClick={() => void load()}
+            aria-label="刷新列表"
+          />
         </Tooltip>
       </div>
       <Card size="small" className="rv-querybar" role="search" aria-label="查询条件">
@@ -193,7 +210,11 @@ export function AccountsPage({ profile, onClose }: Props) {
             type="error"
             showIcon
             title={`列表加载失败：${loadError}`}
-            action={<Button size="small" onClick={() => void load()}>重试</Button>}
+            action={
+              <Button size="small" onClick={() => void load()}>
+                重试
+              </Button>
+            }
             className="rv-mb"
           />
         )}
@@ -224,6 +245,7 @@ export function AccountsPage({ profile, onClose }: Props) {
       {editing && (
         <EditAccountModal
           account={editing}
+          onStale={() => void load()}
           onDone={(changed) => {
             setEditing(null);
             if (changed) {
@@ -236,6 +258,7 @@ export function AccountsPage({ profile, onClose }: Props) {
       {invalidating && (
         <InvalidateModal
           account={invalidating}
+          onStale={() => void load()}
           onDone={(changed) => {
             setInvalidating(null);
             if (changed) {
@@ -256,7 +279,14 @@ interface EditForm {
 }
 
 /** 修改: a counter edit by the caseworker (PATCH); only the fields that changed are sent. */
-function EditAccountModal({ account, onDone }: { account: ReviewAccount; onDone(changed: boolean): void }) {
+interface ActionModalProps {
+  account: ReviewAccount;
+  onDone(changed: boolean): void;
+  /** The list no longer tells the truth (423: a 渝快办 change arrived since it was loaded): reload it. */
+  onStale(): void;
+}
+
+function EditAccountModal({ account, onDone, onStale }: ActionModalProps) {
   const [form] = Form.useForm<EditForm>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -291,6 +321,7 @@ function EditAccountModal({ account, onDone }: { account: ReviewAccount; onDone(
             .map(([k, msg]) => ({ name: k as keyof EditForm, errors: [msg] })),
         );
       }
+      if (e instanceof ApiError && e.status === 423) onStale();
       setError(errorText(e));
     } finally {
       setSaving(false);
@@ -311,7 +342,8 @@ function EditAccountModal({ account, onDone }: { account: ReviewAccount; onDone(
     >
       {error && <Alert type="error" showIcon title={error} className="rv-mb" role="alert" />}
       <Typography.Paragraph className="rv-muted">
-        当前：{cardTypeLabel(account.cardType)} · {account.bankName} · <span className="rv-mono">{account.accountNumber}</span>
+        当前：{cardTypeLabel(account.cardType)} · {account.bankName} ·{' '}
+        <span className="rv-mono">{account.accountNumber}</span>
       </Typography.Paragraph>
       <Form<EditForm>
         form={form}
@@ -349,7 +381,7 @@ function EditAccountModal({ account, onDone }: { account: ReviewAccount; onDone(
 }
 
 /** 设为无效: a manual validation result, with its 说明; the citizen gets a notification. */
-function InvalidateModal({ account, onDone }: { account: ReviewAccount; onDone(changed: boolean): void }) {
+function InvalidateModal({ account, onDone, onStale }: ActionModalProps) {
   const [form] = Form.useForm<{ message: string }>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -367,6 +399,7 @@ function InvalidateModal({ account, onDone }: { account: ReviewAccount; onDone(c
       await api.invalidateAccount(account.id, v.message.trim());
       onDone(true);
     } catch (e) {
+      if (e instanceof ApiError && e.status === 423) onStale();
       setError(errorText(e));
     } finally {
       setSaving(false);
@@ -399,7 +432,9 @@ function InvalidateModal({ account, onDone }: { account: ReviewAccount; onDone(c
             {
               validator(_r, value: string | undefined) {
                 const r = messageBody.safeParse({ message: value ?? '' });
-                return r.success ? Promise.resolve() : Promise.reject(new Error(r.error.issues[0]?.message ?? '请填写说明'));
+                return r.success
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(r.error.issues[0]?.message ?? '请填写说明'));
               },
             },
           ]}

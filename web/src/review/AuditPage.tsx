@@ -5,6 +5,23 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { type AuditEntry, api, downloadAuditCsv, errorText } from './api';
 import { ACTOR_TYPE_LABELS, AUDIT_ACTION_LABELS, auditActionLabel, formatTime } from './labels';
 
+/** The audit's JSON detail as `key：value；…`, easier to read in a cell; anything else as it is. */
+function readableDetail(d: string | null): string {
+  if (!d) return '—';
+  try {
+    const o = JSON.parse(d) as unknown;
+    if (o && typeof o === 'object' && !Array.isArray(o)) {
+      return Object.entries(o as Record<string, unknown>)
+        .filter(([, v]) => v !== null && v !== undefined)
+        .map(([k, v]) => `${k}：${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+        .join('；');
+    }
+  } catch {
+    // not JSON
+  }
+  return d;
+}
+
 /** 操作日志 (重庆市 caseworkers only): the audit trail, filtered by action, with a CSV export for Excel. */
 export function AuditPage({ onClose }: { onClose(): void }) {
   const { message } = App.useApp();
@@ -72,7 +89,17 @@ export function AuditPage({ onClose }: { onClose(): void }) {
       ),
     },
     { title: '对象', dataIndex: 'target', width: 160, render: (t: string | null) => t ?? '—' },
-    { title: '详情', dataIndex: 'detail', render: (d: string | null) => <span className="rv-detail-text">{d ?? '—'}</span> },
+    {
+      title: '详情',
+      dataIndex: 'detail',
+      width: 360,
+      className: 'rv-wrap',
+      render: (d: string | null) => (
+        <span className="rv-detail-text" title={d ?? undefined}>
+          {readableDetail(d)}
+        </span>
+      ),
+    },
     { title: 'IP', dataIndex: 'ip', width: 120, render: (ip: string | null) => ip ?? '—' },
   ];
 
@@ -87,10 +114,15 @@ export function AuditPage({ onClose }: { onClose(): void }) {
         </Button>
         <span className="rv-toolbar-hint">导出的CSV为UTF-8编码，可直接用Excel打开；导出内容按当前操作筛选。</span>
         <Tooltip title="刷新列表">
-          <Button className="rv-toolbar-right" icon={<ReloadOutlined aria-hidden />} onClick={() => void load()} aria-label="刷新列表" />
+          <Button
+            className="rv-toolbar-right"
+            icon={<ReloadOutlined aria-hidden />}
+            onClick={() => void load()}
+            aria-label="刷新列表"
+          />
         </Tooltip>
       </div>
-      <Card size="small" title="操作日志" extra={<span className="rv-muted">共 {total} 条</span>}>
+      <Card size="small" className="rv-grid" title="操作日志" extra={<span className="rv-muted">共 {total} 条</span>}>
         <Form
           name="audit"
           layout="inline"

@@ -1,9 +1,15 @@
-import { AuditOutlined, CreditCardOutlined, FileSearchOutlined, LogoutOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  CreditCardOutlined,
+  FileSearchOutlined,
+  LogoutOutlined,
+  SafetyCertificateOutlined,
+} from '@ant-design/icons';
 import { Button, Empty, Layout, Menu, Tabs, Typography } from 'antd';
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { AccountsPage } from './AccountsPage';
-import type { CaseworkerProfile } from './api';
 import { AuditPage } from './AuditPage';
+import type { CaseworkerProfile } from './api';
 import { MUNICIPAL_CODE } from './labels';
 import { QueuePage } from './QueuePage';
 import { ValidationPage } from './ValidationPage';
@@ -124,9 +130,7 @@ export function ConsoleLayout({ profile, onLogout }: Props) {
             <div className="rv-home">
               <Empty
                 description={
-                  <Typography.Text>
-                    所有页面已关闭。请从左侧菜单打开“{pages[0].label}”等功能。
-                  </Typography.Text>
+                  <Typography.Text>所有页面已关闭。请从左侧菜单打开“{pages[0].label}”等功能。</Typography.Text>
                 }
               >
                 <Button type="primary" onClick={() => activate('queue')}>

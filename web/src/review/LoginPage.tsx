@@ -1,8 +1,8 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { districtName } from '@ykt/shared';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiError, type CaseworkerProfile, api } from './api';
+import { ApiError, api, type CaseworkerProfile } from './api';
 
 interface Props {
   notice?: string;
@@ -20,7 +20,8 @@ function loginError(e: unknown): LoginError {
     if (e.status === 429) {
       return {
         title: '尝试次数过多，请稍后再试',
-        description: e.message && !e.message.includes('尝试次数过多') ? e.message : '为保护账号安全，登录已被暂时限制。',
+        description:
+          e.message && !e.message.includes('尝试次数过多') ? e.message : '为保护账号安全，登录已被暂时限制。',
       };
     }
     if (e.status === 401) return { title: e.message || '用户名或密码错误' };
@@ -61,20 +62,44 @@ export function LoginPage({ notice, onLoggedIn }: Props) {
           <Typography.Title level={1} className="rv-login-title">
             一卡通系统
           </Typography.Title>
-          <Typography.Paragraph className="rv-login-sub">惠民惠农财政补贴资金“一卡通” · 经办人登录</Typography.Paragraph>
+          <Typography.Paragraph className="rv-login-sub">
+            惠民惠农财政补贴资金“一卡通” · 经办人登录
+          </Typography.Paragraph>
         </div>
         <Card className="rv-login-card" title="账号登录">
           {error ? (
-            <Alert type="error" showIcon title={error.title} description={error.description} className="rv-mb" role="alert" />
+            <Alert
+              type="error"
+              showIcon
+              title={error.title}
+              description={error.description}
+              className="rv-mb"
+              role="alert"
+            />
           ) : notice ? (
             <Alert type="info" showIcon title={notice} className="rv-mb" />
           ) : null}
           <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
-            <Form.Item label="用户名" name="username" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
-              <Input prefix={<UserOutlined aria-hidden />} autoComplete="username" autoFocus size="large" maxLength={64} />
+            <Form.Item
+              label="用户名"
+              name="username"
+              rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}
+            >
+              <Input
+                prefix={<UserOutlined aria-hidden />}
+                autoComplete="username"
+                autoFocus
+                size="large"
+                maxLength={64}
+              />
             </Form.Item>
             <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
-              <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" size="large" maxLength={128} />
+              <Input.Password
+                prefix={<LockOutlined aria-hidden />}
+                autoComplete="current-password"
+                size="large"
+                maxLength={128}
+              />
             </Form.Item>
             <Button type="primary" htmlType="submit" block size="large" loading={busy}>
               登录

@@ -1,12 +1,19 @@
-import { CloseOutlined, ReloadOutlined, SearchOutlined, AuditOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  CloseOutlined,
+  LeftOutlined,
+  ReloadOutlined,
+  RightOutlined,
+  SearchOutlined,
+} from '@ant-design/icons';
+import { BANKS } from '@ykt/shared';
 import { Alert, App, Button, Card, Form, Input, Radio, Select, Table, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { BANKS } from '@ykt/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { type CaseworkerProfile, type ReviewFilter, type ReviewListItem, api, errorText } from './api';
-import { MUNICIPAL_CODE, REQUEST_SOURCE_LABEL, formatTime, statusLabel } from './labels';
-import { STATUS_TONES, ToneTag } from './ToneTag';
+import { api, type CaseworkerProfile, errorText, type ReviewFilter, type ReviewListItem } from './api';
+import { formatTime, MUNICIPAL_CODE, REQUEST_SOURCE_LABEL, statusLabel } from './labels';
 import { ReviewDetailModal } from './ReviewDetailModal';
+import { STATUS_TONES, ToneTag } from './ToneTag';
 
 interface Props {
   profile: CaseworkerProfile;
@@ -52,6 +59,7 @@ export function QueuePage({ profile, onClose }: Props) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
+  const [queryOpen, setQueryOpen] = useState(true);
   const seq = useRef(0);
 
   const load = useCallback(async () => {
@@ -115,7 +123,11 @@ export function QueuePage({ profile, onClose }: Props) {
       title: '享受人信息',
       children: [
         { title: '姓名', key: 'bname', render: (_v, r) => r.beneficiary.name },
-        { title: '身份证号码', key: 'bid', render: (_v, r) => <span className="rv-mono">{r.beneficiary.idNumber}</span> },
+        {
+          title: '身份证号码',
+          key: 'bid',
+          render: (_v, r) => <span className="rv-mono">{r.beneficiary.idNumber}</span>,
+        },
       ],
     },
     {
@@ -139,12 +151,53 @@ export function QueuePage({ profile, onClose }: Props) {
         </Button>
         <span className="rv-toolbar-hint">双击一行或选中后点击“审核”查看变更详情；在行上按 Enter 键亦可打开。</span>
         <Tooltip title="刷新列表">
-          <Button className="rv-toolbar-right" icon={<ReloadOutlined aria-hidden />} onClick={() => void load()} aria-label="刷新列表" />
+          <Button
+            className="rv-toolbar-right"
+            icon={<ReloadOutlined aria-hidden />}
+            onClick={() => void load()}
+            aria-label="刷新列表"
+          />
         </Tooltip>
       </div>
       <div className="rv-split">
-        <Card title="查询条件" size="small" className="rv-query" role="search">
-          <Form<QueryForm> form={form} name="queue" layout="vertical" initialValues={EMPTY_QUERY} onFinish={query} size="middle">
+        {!queryOpen && (
+          <Button
+            className="rv-query-collapsed"
+            onClick={() => setQueryOpen(true)}
+            aria-expanded={false}
+            aria-controls="queue-query"
+            icon={<RightOutlined aria-hidden />}
+          >
+            查询条件
+          </Button>
+        )}
+        <Card
+          id="queue-query"
+          title="查询条件"
+          size="small"
+          className="rv-query"
+          role="search"
+          hidden={!queryOpen}
+          extra={
+            <Button
+              type="text"
+              size="small"
+              icon={<LeftOutlined aria-hidden />}
+              onClick={() => setQueryOpen(false)}
+              aria-expanded
+              aria-controls="queue-query"
+              aria-label="收起查询条件"
+            />
+          }
+        >
+          <Form<QueryForm>
+            form={form}
+            name="queue"
+            layout="vertical"
+            initialValues={EMPTY_QUERY}
+            onFinish={query}
+            size="middle"
+          >
             <Form.Item label="开户银行" name="bankName">
               <Select allowClear showSearch options={BANK_OPTIONS} placeholder="全部" />
             </Form.Item>
@@ -177,13 +230,22 @@ export function QueuePage({ profile, onClose }: Props) {
             </div>
           </Form>
         </Card>
-        <Card size="small" className="rv-grid rv-queue-grid" title="渝快办账号变更" extra={<span className="rv-muted">共 {total} 条</span>}>
+        <Card
+          size="small"
+          className="rv-grid rv-queue-grid"
+          title="渝快办账号变更"
+          extra={<span className="rv-muted">共 {total} 条</span>}
+        >
           {loadError && (
             <Alert
               type="error"
               showIcon
               title={`列表加载失败：${loadError}`}
-              action={<Button size="small" onClick={() => void load()}>重试</Button>}
+              action={
+                <Button size="small" onClick={() => void load()}>
+                  重试
+                </Button>
+              }
               className="rv-mb"
             />
           )}
@@ -201,7 +263,9 @@ export function QueuePage({ profile, onClose }: Props) {
               selectedRowKeys: selected === null ? [] : [selected],
               onChange: (keys) => setSelected(keys.length ? Number(keys[0]) : null),
               columnWidth: 40,
-              getCheckboxProps: (record) => ({ 'aria-label': `选择第 ${record.id} 号申请（${record.beneficiary.name}）` }),
+              getCheckboxProps: (record) => ({
+                'aria-label': `选择第 ${record.id} 号申请（${record.beneficiary.name}）`,
+              }),
             }}
             onRow={(record) => ({
               tabIndex: 0,
@@ -238,11 +302,7 @@ export function QueuePage({ profile, onClose }: Props) {
           />
         </Card>
       </div>
-      <ReviewDetailModal
-        id={openId}
-        onClose={() => setOpenId(null)}
-        onChanged={() => void load()}
-      />
+      <ReviewDetailModal id={openId} onClose={() => setOpenId(null)} onChanged={() => void load()} />
     </div>
   );
 }

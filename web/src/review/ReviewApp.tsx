@@ -1,10 +1,13 @@
 import { Spin } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { type CaseworkerProfile, api, client, onUnauthenticated } from './api';
+import { api, type CaseworkerProfile, client, onUnauthenticated } from './api';
 import { ConsoleLayout } from './ConsoleLayout';
 import { LoginPage } from './LoginPage';
 
-type Session = { state: 'checking' } | { state: 'anonymous'; notice?: string } | { state: 'signedIn'; profile: CaseworkerProfile };
+type Session =
+  | { state: 'checking' }
+  | { state: 'anonymous'; notice?: string }
+  | { state: 'signedIn'; profile: CaseworkerProfile };
 
 /** The console: login page until a caseworker is signed in, then the console layout. */
 export function ReviewApp() {

@@ -1,8 +1,8 @@
 import { CheckCircleFilled, DiffOutlined, WarningFilled } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Form, Input, Modal, Radio, Skeleton } from 'antd';
 import { decisionBody } from '@ykt/shared';
+import { Alert, App, Button, Descriptions, Form, Input, Modal, Radio, Skeleton } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, type ReviewDetail, api, errorText } from './api';
+import { ApiError, api, errorText, type ReviewDetail } from './api';
 import { cardTypeLabel, formatTime, statusLabel } from './labels';
 import { STATUS_TONES, ToneTag } from './ToneTag';
 
@@ -40,7 +40,17 @@ interface DecisionForm {
   opinion?: string;
 }
 
-function SnapshotTable({ title, snap, changed, side }: { title: string; snap: Snapshot; changed: Set<keyof Snapshot>; side: 'after' | 'before' }) {
+function SnapshotTable({
+  title,
+  snap,
+  changed,
+  side,
+}: {
+  title: string;
+  snap: Snapshot;
+  changed: Set<keyof Snapshot>;
+  side: 'after' | 'before';
+}) {
   return (
     <table className={`rv-compare rv-compare-${side}`} data-testid={`snapshot-${side}`}>
       <caption>{title}</caption>
@@ -51,7 +61,9 @@ function SnapshotTable({ title, snap, changed, side }: { title: string; snap: Sn
             <tr key={row.key} className={diff ? 'rv-diff' : undefined}>
               <th scope="row">{row.label}</th>
               <td>
-                <span className={row.key === 'idNumber' || row.key === 'accountNumber' ? 'rv-mono' : undefined}>{shown(snap, row)}</span>
+                <span className={row.key === 'idNumber' || row.key === 'accountNumber' ? 'rv-mono' : undefined}>
+                  {shown(snap, row)}
+                </span>
                 {diff && (
                   <span className="rv-diff-tag">
                     <ToneTag tone={side === 'after' ? 'orange' : 'gray'} icon={<DiffOutlined aria-hidden />}>
@@ -109,7 +121,7 @@ function DetailPanel({ id, onClose, onChanged }: Props) {
   const pending = detail?.status === 'pending';
 
   const save = useCallback(async () => {
-    if (!detail || detail.status !== 'pending' || saving) return;
+    if (detail?.status !== 'pending' || saving) return;
     let values: DecisionForm;
     try {
       values = await form.validateFields();
@@ -207,7 +219,11 @@ function DetailPanel({ id, onClose, onChanged }: Props) {
             column={3}
             className="rv-mb"
             items={[
-              { key: 'status', label: '数据状态', children: <ToneTag tone={STATUS_TONES[detail.status] ?? 'gray'}>{statusLabel(detail.status)}</ToneTag> },
+              {
+                key: 'status',
+                label: '数据状态',
+                children: <ToneTag tone={STATUS_TONES[detail.status] ?? 'gray'}>{statusLabel(detail.status)}</ToneTag>,
+              },
               { key: 'applicant', label: '申请人', children: detail.applicantName },
               { key: 'appliedAt', label: '申请时间', children: formatTime(detail.appliedAt) },
               { key: 'district', label: '变更区县', children: detail.districtName },
@@ -218,7 +234,8 @@ function DetailPanel({ id, onClose, onChanged }: Props) {
           <div className="rv-diff-summary" role="status" data-testid="diff-summary">
             {changedLabels.length ? (
               <>
-                <WarningFilled aria-hidden className="rv-diff-icon" /> 共 {changedLabels.length} 项变更：{changedLabels.join('、')}
+                <WarningFilled aria-hidden className="rv-diff-icon" /> 共 {changedLabels.length} 项变更：
+                {changedLabels.join('、')}
                 （表中以“已变更”标出）
               </>
             ) : (
@@ -233,7 +250,14 @@ function DetailPanel({ id, onClose, onChanged }: Props) {
           </div>
 
           {pending ? (
-            <Form<DecisionForm> form={form} name="decision" layout="horizontal" labelCol={{ flex: '88px' }} initialValues={{ result: 'approved' }} className="rv-decision">
+            <Form<DecisionForm>
+              form={form}
+              name="decision"
+              layout="horizontal"
+              labelCol={{ flex: '88px' }}
+              initialValues={{ result: 'approved' }}
+              className="rv-decision"
+            >
               <Form.Item label="审核结果" name="result" rules={[{ required: true, message: '请选择审核结果' }]}>
                 <Radio.Group
                   aria-label="审核结果"
@@ -248,7 +272,11 @@ function DetailPanel({ id, onClose, onChanged }: Props) {
                 name="opinion"
                 required={result === 'rejected'}
                 dependencies={['result']}
-                extra={result === 'rejected' ? '审核不通过时必须填写审核意见，申请人将看到此意见。' : '选填，申请人将看到此意见。'}
+                extra={
+                  result === 'rejected'
+                    ? '审核不通过时必须填写审核意见，申请人将看到此意见。'
+                    : '选填，申请人将看到此意见。'
+                }
                 rules={[
                   ({ getFieldValue }) => ({
                     validator(_rule, value: string | undefined) {
@@ -270,7 +298,13 @@ function DetailPanel({ id, onClose, onChanged }: Props) {
               className="rv-decided"
               title="审核信息"
               items={[
-                { key: 'result', label: '审核结果', children: <ToneTag tone={STATUS_TONES[detail.status] ?? 'gray'}>{statusLabel(detail.status)}</ToneTag> },
+                {
+                  key: 'result',
+                  label: '审核结果',
+                  children: (
+                    <ToneTag tone={STATUS_TONES[detail.status] ?? 'gray'}>{statusLabel(detail.status)}</ToneTag>
+                  ),
+                },
                 { key: 'reviewer', label: '审核人', children: detail.reviewerName ?? '—' },
                 { key: 'finishedAt', label: '完结时间', children: formatTime(detail.finishedAt) },
                 { key: 'opinion', label: '审核意见', children: detail.reviewOpinion || '—', span: 2 },

@@ -2,7 +2,7 @@ import { CloseOutlined, ReloadOutlined, ThunderboltOutlined } from '@ant-design/
 import { Alert, App, Button, Card, Popconfirm, Table, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState } from 'react';
-import { type ValidationRun, api, errorText } from './api';
+import { api, errorText, type ValidationRun } from './api';
 import { formatTime } from './labels';
 import { type Tone, ToneTag } from './ToneTag';
 
@@ -52,7 +52,12 @@ export function ValidationPage({ onClose }: { onClose(): void }) {
 
   const columns: ColumnsType<ValidationRun> = [
     { title: '编号', dataIndex: 'id', width: 72, align: 'center' },
-    { title: '方式', dataIndex: 'trigger', width: 96, render: (t: string) => (t === 'manual' ? '手动验证' : '定时验证') },
+    {
+      title: '方式',
+      dataIndex: 'trigger',
+      width: 96,
+      render: (t: string) => (t === 'manual' ? '手动验证' : '定时验证'),
+    },
     { title: '开始时间', dataIndex: 'startedAt', width: 170, render: (t: string) => formatTime(t) },
     { title: '结束时间', dataIndex: 'finishedAt', width: 170, render: (t: string | null) => formatTime(t) },
     {
@@ -83,9 +88,16 @@ export function ValidationPage({ onClose }: { onClose(): void }) {
         <Button icon={<CloseOutlined aria-hidden />} onClick={onClose}>
           关闭
         </Button>
-        <span className="rv-toolbar-hint">系统每日定时验证有效账号；验证不通过的账号变为无效卡，享受人将收到系统通知。</span>
+        <span className="rv-toolbar-hint">
+          系统每日定时验证有效账号；验证不通过的账号变为无效卡，享受人将收到系统通知。
+        </span>
         <Tooltip title="刷新列表">
-          <Button className="rv-toolbar-right" icon={<ReloadOutlined aria-hidden />} onClick={() => void load()} aria-label="刷新列表" />
+          <Button
+            className="rv-toolbar-right"
+            icon={<ReloadOutlined aria-hidden />}
+            onClick={() => void load()}
+            aria-label="刷新列表"
+          />
         </Tooltip>
       </div>
       <Card size="small" title="验证记录">

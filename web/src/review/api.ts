@@ -88,7 +88,8 @@ export const api = {
 
   accounts: (f: AccountFilter, page: number, pageSize: number) =>
     client.request<ReviewAccountList>('GET', `/api/review/accounts${queryString({ ...f, page, pageSize })}`),
-  editAccount: (id: number, body: AccountEdit) => client.request<ReviewAccount>('PATCH', `/api/review/accounts/${id}`, body),
+  editAccount: (id: number, body: AccountEdit) =>
+    client.request<ReviewAccount>('PATCH', `/api/review/accounts/${id}`, body),
   invalidateAccount: (id: number, message: string) =>
     client.request<unknown>('POST', `/api/review/accounts/${id}/invalidate`, { message }),
 

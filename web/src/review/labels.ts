@@ -27,31 +27,24 @@ export function sourceLabel(s: string): string {
   return (ACCOUNT_SOURCE_LABELS as Record<string, string>)[s] ?? s;
 }
 
-/** Audit actions as the BFF writes them, in words an auditor reads; unknown ones are shown as they are. */
+/** Audit actions as the BFF writes them (bff/src/services), in words an auditor reads; unknown ones are shown as they are. */
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
-  'caseworker.login': '经办人登录',
-  'caseworker.login_failed': '经办人登录失败',
-  'caseworker.logout': '经办人退出',
-  'auth.face_login': '享受人人脸识别登录',
-  'auth.face_login_failed': '人脸识别登录失败',
   'auth.caseworker_login': '经办人登录',
   'auth.caseworker_login_failed': '经办人登录失败',
+  'auth.caseworker_login_limited': '登录尝试过多被限制',
+  'auth.face_login': '享受人人脸识别登录',
+  'auth.qr_login': '享受人扫码登录',
   'auth.logout': '退出登录',
-  'auth.qr_confirm': '扫码登录确认',
-  'change_request.decide': '审核变更申请',
-  'citizen.login': '享受人登录',
-  'citizen.logout': '享受人退出',
   'change_request.submit': '提交变更申请',
-  'change_request.failed': '变更申请失败',
   'change_request.withdraw': '撤销变更申请',
+  'change_request.view': '查看变更申请',
   'change_request.approve': '审核通过',
   'change_request.reject': '审核不通过',
   'account.edit': '修改一卡通账号',
   'account.invalidate': '设为无效',
-  'account.crediting_failure': '上卡失败',
-  'validation_run.start': '账户验证',
-  'validation_run.finish': '账户验证完成',
-  'qr_login.confirm': '扫码登录确认',
+  'validation_run.start': '账户验证开始',
+  'validation_run.complete': '账户验证完成',
+  'validation_run.fail': '账户验证失败',
 };
 
 export function auditActionLabel(action: string): string {

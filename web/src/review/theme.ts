@@ -16,7 +16,19 @@ export const theme: ThemeConfig = {
       "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif",
   },
   components: {
-    Layout: { headerBg: '#123e7c', headerColor: '#ffffff', headerHeight: 52, headerPadding: '0 20px', siderBg: '#ffffff' },
-    Table: { headerBg: '#eef3fb', rowSelectedBg: '#dbe8fb', rowSelectedHoverBg: '#cfe0fa' },
+    Layout: {
+      headerBg: '#123e7c',
+      headerColor: '#ffffff',
+      headerHeight: 52,
+      headerPadding: '0 20px',
+      siderBg: '#ffffff',
+    },
+    Table: {
+      headerBg: '#eef3fb',
+      rowSelectedBg: '#dbe8fb',
+      rowSelectedHoverBg: '#cfe0fa',
+      cellFontSizeSM: 13,
+      cellPaddingInlineSM: 6,
+    },
   },
 };

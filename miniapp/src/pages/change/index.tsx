@@ -164,7 +164,7 @@ export default function ChangePage() {
       } else if (e instanceof ApiError && e.code === 'BANK_UNAVAILABLE') {
         setFormError({
           code: e.code,
-          text: `${e.message || '银行系统暂时无法连接，请稍后再试'}。您填写的内容都还在，稍后可直接点击“提交”重试。`,
+          text: `${e.message || '银行系统暂时无法连接，请稍后再试'}。稍后可直接点击“提交”重试。`,
         });
       } else if (e instanceof ApiError && e.status === 401) {
         return; // the client is taking the person to face login

@@ -1,13 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { CardFace } from '@ykt/shared';
-import { groupDigits } from '@ykt/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorMessage } from '../../api/client';
 import { Page } from '../../components/Page';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
-import { districtLabel } from '../../utils/format';
+import { displayAccount, districtLabel } from '../../utils/format';
 import './index.scss';
 
 /** 使用区县: the districts whose subsidies go to this card, as `[code] name` (manual 1.1). */
@@ -41,7 +40,7 @@ export default function DistrictsPage() {
       {state.kind === 'ok' && state.card && (
         <>
           <View className="muted districts-of">
-            {state.card.bankName} {groupDigits(state.card.accountNumber)} 在以下 {state.card.districts.length} 个区县使用：
+            {state.card.bankName} {displayAccount(state.card.accountNumber)} 在以下 {state.card.districts.length} 个区县使用：
           </View>
           {state.card.districts.length === 0 ? (
             <EmptyState text="这张卡暂无使用区县" />

@@ -23,8 +23,15 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/api/auth/qr-tickets/:ticket',
     {
       schema: { tags: ['auth'], params: qrTicketParam, response: { 200: qrTicketPoll } },
-      // Polling every 2 s is 30 a minute; leave room for two tabs.
-      config: { rateLimit: { max: 90, timeWindow: '1 minute' } },
+      // Polling every 2 s is 30 a minute per ticket. Keyed by ticket, not address alone: the PCs of one
+      // village office share a public address.
+      config: {
+        rateLimit: {
+          max: 60,
+          timeWindow: '1 minute',
+          keyGenerator: (req) => `${req.ip}|${(req.params as { ticket?: string }).ticket ?? ''}`,
+        },
+      },
     },
     async (req) => {
       const secret = req.headers['x-qr-secret'];

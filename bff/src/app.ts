@@ -48,7 +48,7 @@ export async function buildApp({ config, clock = systemClock, logger }: BuildOpt
   useChineseSchemaMessages();
   const app = Fastify({
     logger: withRedaction(logger, config.logLevel),
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     bodyLimit: 64 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);

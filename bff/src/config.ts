@@ -32,6 +32,8 @@ const configSchema = z.object({
   validationBatchPauseMs: z.coerce.number().int().min(0).default(200),
   bankVerificationsPerAccountPerDay: z.coerce.number().int().positive().default(5),
   bankVerificationsPerPersonPerDay: z.coerce.number().int().positive().default(20),
+  /** Behind a reverse proxy, trust its X-Forwarded-For (per-address limits and the audit's address depend on it). */
+  trustProxy: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).default(false),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Config = z.infer<typeof configSchema>;
@@ -64,6 +66,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     validationSchedule: env.YKT_VALIDATION_SCHEDULE,
     validationBatchSize: env.YKT_VALIDATION_BATCH_SIZE as unknown as number,
     validationBatchPauseMs: env.YKT_VALIDATION_BATCH_PAUSE_MS as unknown as number,
+    trustProxy: env.YKT_TRUST_PROXY as unknown as boolean,
     logLevel: env.YKT_LOG_LEVEL as Config['logLevel'],
   });
 }

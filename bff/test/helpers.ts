@@ -55,7 +55,7 @@ export function useTestEnv(overrides: Partial<ConfigInput> & { clock?: Clock; se
       identityUrl: sandbox.url,
       bankUrl: sandbox.url,
       gatewayAppKey: 'sandbox-app-key',
-      bankTimeoutMs: 300,
+      bankTimeoutMs: 3000,
       validationSchedule: '',
       logLevel: 'silent',
       ...configOverrides,

@@ -173,9 +173,17 @@ describe('the citizen path over real HTTP', () => {
   });
 
   it('answers errors in api.md’s shape over the wire (malformed JSON, bad token)', async () => {
-    const malformed = await fetch(`${base}/api/me/change-requests`, {
+    // Authentication comes first: without a session the caller learns nothing about the body.
+    const anonymous = await fetch(`${base}/api/me/change-requests`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: 'Bearer x' },
+      body: '{"consent": tru',
+    });
+    expect(anonymous.status).toBe(401);
+    const { token } = await faceLogin('tan-mei');
+    const malformed = await fetch(`${base}/api/me/change-requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: '{"consent": tru',
     });
     expect(malformed.status).toBe(400);

@@ -11,7 +11,7 @@ export default defineAppConfig({
   animation: false,
   window: {
     backgroundTextStyle: 'light',
-    navigationBarBackgroundColor: '#b3261e',
+    navigationBarBackgroundColor: '#1456b8',
     navigationBarTitleText: '惠民惠农“一卡通”',
     navigationBarTextStyle: 'white',
     backgroundColor: '#f4f5f7',

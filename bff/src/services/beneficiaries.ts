@@ -105,11 +105,14 @@ export function createBeneficiaries(ctx: ServiceContext) {
 
     /** The owner's own full numbers, for "tap to reveal" on their card. */
     reveal(beneficiaryId: number) {
-      const seen = new Map<string, string>();
+      const seen = new Set<string>();
+      const items: { maskedAccountNumber: string; accountNumber: string }[] = [];
       for (const a of accountsOf.all({ id: beneficiaryId })) {
-        if (!seen.has(a.accountNumberMasked)) seen.set(a.accountNumberMasked, crypto.decrypt(a.accountNumberEnc));
+        if (seen.has(a.accountNumberIdx)) continue;
+        seen.add(a.accountNumberIdx);
+        items.push({ maskedAccountNumber: a.accountNumberMasked, accountNumber: crypto.decrypt(a.accountNumberEnc) });
       }
-      return { items: [...seen].map(([maskedAccountNumber, accountNumber]) => ({ maskedAccountNumber, accountNumber })) };
+      return { items };
     },
 
     notifications(beneficiaryId: number) {

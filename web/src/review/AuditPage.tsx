@@ -5,6 +5,19 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { type AuditEntry, api, downloadAuditCsv, errorText } from './api';
 import { ACTOR_TYPE_LABELS, AUDIT_ACTION_LABELS, auditActionLabel, formatTime } from './labels';
 
+/** One value of an audit detail: nested objects (before / after) as `（key：value，…）`. */
+function detailValue(v: unknown): string {
+  if (v === null || v === undefined) return '—';
+  if (Array.isArray(v)) return v.map(detailValue).join('、');
+  if (typeof v === 'object') {
+    const inner = Object.entries(v as Record<string, unknown>)
+      .map(([k, x]) => `${k}：${detailValue(x)}`)
+      .join('，');
+    return `（${inner}）`;
+  }
+  return String(v);
+}
+
 /** The audit's JSON detail as `key：value；…`, easier to read in a cell; anything else as it is. */
 function readableDetail(d: string | null): string {
   if (!d) return '—';
@@ -13,7 +26,7 @@ function readableDetail(d: string | null): string {
     if (o && typeof o === 'object' && !Array.isArray(o)) {
       return Object.entries(o as Record<string, unknown>)
         .filter(([, v]) => v !== null && v !== undefined)
-        .map(([k, v]) => `${k}：${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+        .map(([k, v]) => `${k}：${detailValue(v)}`)
         .join('；');
     }
   } catch {

@@ -115,10 +115,11 @@ export function ConsoleLayout({ profile, onLogout }: Props) {
         </div>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={160} className="rv-sider" theme="light">
+        <Layout.Sider width={148} className="rv-sider" theme="light">
           <nav aria-label="功能菜单">
             <Menu
               mode="inline"
+              inlineIndent={14}
               selectedKeys={active ? [active] : []}
               items={pages.map((p) => ({ key: p.key, label: p.label, icon: p.icon }))}
               onClick={({ key }) => activate(key as PageKey)}

@@ -262,7 +262,7 @@ export function QueuePage({ profile, onClose }: Props) {
               type: 'radio',
               selectedRowKeys: selected === null ? [] : [selected],
               onChange: (keys) => setSelected(keys.length ? Number(keys[0]) : null),
-              columnWidth: 40,
+              columnWidth: 32,
               getCheckboxProps: (record) => ({
                 'aria-label': `选择第 ${record.id} 号申请（${record.beneficiary.name}）`,
               }),

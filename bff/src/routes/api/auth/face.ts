@@ -19,7 +19,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         check = await app.ctx.identity.verifyFaceToken(req.body.faceToken);
       } catch (err) {
         if (err instanceof GatewayUnavailable) {
-          throw new AppError(503, 'INTERNAL', '人脸识别服务暂时无法连接，请稍后再试');
+          throw new AppError(503, 'IDENTITY_UNAVAILABLE', '人脸识别服务暂时无法连接，请稍后再试');
         }
         throw err;
       }
@@ -36,7 +36,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post('/api/auth/logout', { schema: { tags: ['auth'] }, preHandler: app.requireRole('citizen') }, async (req, reply) => {
+  app.post('/api/auth/logout', { schema: { tags: ['auth'] }, onRequest: app.requireRole('citizen') }, async (req, reply) => {
     app.services.sessions.revoke(req.session.id);
     writeAudit(
       app.ctx.db,

@@ -15,7 +15,7 @@ import { actorOf } from '../../../plugins/app/auth.ts';
 
 /** The citizen's own things: card, requests, notifications. Thin: parse -> service -> answer. */
 const routes: FastifyPluginAsyncZod = async (app) => {
-  app.addHook('preHandler', app.requireRole('citizen'));
+  app.addHook('onRequest', app.requireRole('citizen'));
   const { beneficiaries, changeRequests } = app.services;
   const me = (req: { session: { subjectId: number } }) => req.session.subjectId;
 

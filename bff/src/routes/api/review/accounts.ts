@@ -19,7 +19,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         querystring: accountQuery,
         response: { 200: reviewAccountList, ...errors(400, 401, 403) },
       },
-      preHandler: caseworker,
+      onRequest: caseworker,
     },
     async (req) => accounts.list(scopeOf(req), req.query),
   );
@@ -33,7 +33,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         params: idParam,
         response: { 200: reviewAccount, ...errors(401, 403, 404) },
       },
-      preHandler: caseworker,
+      onRequest: caseworker,
     },
     async (req) => accounts.get(scopeOf(req), req.params.id),
   );
@@ -50,7 +50,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         body: accountEditBody,
         response: { 200: reviewAccount, ...errors(400, 401, 403, 404, 423) },
       },
-      preHandler: caseworker,
+      onRequest: caseworker,
     },
     async (req) => accounts.edit(scopeOf(req), req.params.id, req.body, actorOf(req)),
   );
@@ -67,7 +67,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         body: messageBody,
         response: { 200: reviewAccount, ...errors(400, 401, 403, 404, 423) },
       },
-      preHandler: caseworker,
+      onRequest: caseworker,
     },
     async (req) => accounts.invalidateManually(scopeOf(req), req.params.id, req.body.message, actorOf(req)),
   );

@@ -27,8 +27,8 @@ export function shanghaiTime(isoTime: string): string {
 
 /** 操作日志: municipal (500000) caseworkers only. No full ID or account number is ever in a row. */
 const routes: FastifyPluginAsyncZod = async (app) => {
-  app.addHook('preHandler', app.requireRole('caseworker'));
-  app.addHook('preHandler', async (req) => {
+  app.addHook('onRequest', app.requireRole('caseworker'));
+  app.addHook('onRequest', async (req) => {
     if (!scopeOf(req).all) throw forbidden('操作日志仅供市级经办人查看');
   });
   const a = schema.auditLog;

@@ -36,7 +36,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         summary: '经办人退出',
         response: { 204: z.null().describe('signed out'), ...errors(401, 403) },
       },
-      preHandler: app.requireRole('caseworker'),
+      onRequest: app.requireRole('caseworker'),
     },
     async (req, reply) => {
       caseworkers.logout(req.session, req.ip);
@@ -48,7 +48,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/api/review/me',
     {
       schema: { tags: ['review'], summary: '当前经办人', response: { 200: caseworkerProfile, ...errors(401, 403) } },
-      preHandler: app.requireRole('caseworker'),
+      onRequest: app.requireRole('caseworker'),
     },
     async (req) => {
       const cw = caseworkers.byId(req.session.subjectId);

@@ -5,7 +5,7 @@ import { errors, scopeOf } from './common.ts';
 
 /** 账号变更审核: the queue, the detail with before/after, the decision. Only the caller's districts (404 otherwise). */
 const routes: FastifyPluginAsyncZod = async (app) => {
-  app.addHook('preHandler', app.requireRole('caseworker'));
+  app.addHook('onRequest', app.requireRole('caseworker'));
   const { review } = app.services;
 
   app.get(

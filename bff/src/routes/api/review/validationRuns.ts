@@ -6,7 +6,7 @@ import { errors, scopeOf } from './common.ts';
 
 /** 账户验证: start a run now (municipal caseworker), list the runs (any caseworker). */
 const routes: FastifyPluginAsyncZod = async (app) => {
-  app.addHook('preHandler', app.requireRole('caseworker'));
+  app.addHook('onRequest', app.requireRole('caseworker'));
   const { validationRuns } = app.services;
 
   app.post(

@@ -1,0 +1,11 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+const page = await (await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true })).newPage();
+const urls: string[] = [];
+page.on('response', (r) => { const u = r.url(); if (/\/m\/(js|css)\//.test(u)) urls.push(u.split('/').pop()!); });
+await page.goto('http://127.0.0.1:3999/m/'); await page.getByRole('button', { name: '以谭梅身份进入' }).waitFor(); await page.waitForTimeout(500);
+console.log('login:', urls.join(' '));
+urls.length = 0;
+await page.getByRole('button', { name: '以谭梅身份进入' }).click(); await page.locator('.card').first().waitFor(); await page.waitForTimeout(500);
+console.log('card:', urls.join(' '));
+await browser.close();

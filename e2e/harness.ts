@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { repoRoot, type Stack, type StackOptions, startStack } from '../scripts/stack.ts';
 
-export { startStack, type Stack, type StackOptions };
+export { type Stack, type StackOptions, startStack };
 
 export const screenshotDir = join(repoRoot, 'docs', 'screenshots');
 mkdirSync(screenshotDir, { recursive: true });

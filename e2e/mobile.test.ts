@@ -114,7 +114,10 @@ async function bankFault(mode: 'normal' | 'down') {
 }
 
 /** Fills the 变更卡 form the way a person does: tap, type, tick. */
-async function fillChange(page: Page, opts: { cardType?: string; account: string; district?: string; reason?: string }) {
+async function fillChange(
+  page: Page,
+  opts: { cardType?: string; account: string; district?: string; reason?: string },
+) {
   await page.getByRole('radio', { name: opts.cardType ?? '银行卡' }).click();
   await page.getByRole('textbox', { name: '银行账号' }).fill(opts.account);
   if (opts.district) await page.getByRole('radio', { name: opts.district }).click();
@@ -250,7 +253,14 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     // The card now shows the new account for 江北区 (重庆市 keeps the old one: two cards).
     await button(page, '返回首页').click();
     await page.waitForURL(/#\/pages\/card\/index/);
-    await expect.poll(() => page.locator('.card').allInnerTexts().then((t) => t.join('\n'))).toContain('6222 **** **** 4737');
+    await expect
+      .poll(() =>
+        page
+          .locator('.card')
+          .allInnerTexts()
+          .then((t) => t.join('\n')),
+      )
+      .toContain('6222 **** **** 4737');
     const cards = await page.locator('.card').allInnerTexts();
     const newCard = cards.find((t) => t.includes('中国工商银行')) ?? '';
     expect(newCard).toContain('来源：渝快办');
@@ -260,7 +270,7 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     await shot(page, 'card-approved');
   }, 180_000);
 
-  test('王宇: no account, the manual\'s message, nothing to change', async () => {
+  test("王宇: no account, the manual's message, nothing to change", async () => {
     const page = await phone();
     await login(page, WANG_YU);
     await page.getByText('您尚未绑定“一卡通”账号，请联系所在村社/镇（乡）街道申报账号信息').waitFor();
@@ -315,7 +325,7 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     await page.getByText('申请已提交，等待审核').waitFor();
   }, 120_000);
 
-  test('周建国: a card the bank refuses is 申请失败 with the bank\'s reason, and is listed in 事项办理', async () => {
+  test("周建国: a card the bank refuses is 申请失败 with the bank's reason, and is listed in 事项办理", async () => {
     const page = await phone();
     await login(page, ZHOU_JIANGUO);
     // His finished requests (approved, rejected, failed) are there with results and opinions.
@@ -347,9 +357,11 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
 
     const minTarget = () =>
       page.evaluate(() => {
-        const els = Array.from(document.querySelectorAll(
+        const els = Array.from(
+          document.querySelectorAll(
             'taro-button-core, [role="button"], [role="tab"], [role="switch"], [role="radio"], [role="checkbox"]',
-          ));
+          ),
+        );
         const sizes = els
           .filter((e) => (e as HTMLElement).offsetParent !== null)
           .map((e) => {
@@ -373,7 +385,8 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     expect(await minTarget()).toBeGreaterThanOrEqual(48);
     // Nothing essential hidden: the same information as in the normal mode.
     const text = await page.locator('.card').first().innerText();
-    for (const s of ['*梅', '1980-**-**', '重庆农村商业银行', '有效', '使用区县', '变更申请']) expect(text).toContain(s);
+    for (const s of ['*梅', '1980-**-**', '重庆农村商业银行', '有效', '使用区县', '变更申请'])
+      expect(text).toContain(s);
     await shot(page, 'card-elder');
 
     // Remembered across a reload and on every page.
@@ -386,7 +399,10 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     await shot(page, 'notices-empty-elder');
     await page.getByRole('tab', { name: /事项办理/ }).click();
 
-    await page.getByRole('button', { name: /使用区县/ }).first().click();
+    await page
+      .getByRole('button', { name: /使用区县/ })
+      .first()
+      .click();
     await page.locator('.district-row').first().waitFor();
     expect(await bodySize()).toBeGreaterThanOrEqual(18);
     await shot(page, 'districts-elder');
@@ -441,7 +457,11 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
   test('登录确认 (issue 5): the QR link asks for the face first, names the PC login, 确认登录 hands the PC its session', async () => {
     const created = await fetch(`${stack.baseUrl}/api/auth/qr-tickets`, { method: 'POST' });
     expect(created.status).toBe(201);
-    const { ticket, qrContent, secret } = (await created.json()) as { ticket: string; qrContent: string; secret: string };
+    const { ticket, qrContent, secret } = (await created.json()) as {
+      ticket: string;
+      qrContent: string;
+      secret: string;
+    };
     expect(qrContent).toContain('/m/#/pages/qr-confirm/index?ticket=');
     const poll = async () =>
       (await fetch(`${stack.baseUrl}/api/auth/qr-tickets/${ticket}`, { headers: { 'x-qr-secret': secret } }).then((r) =>

@@ -47,7 +47,13 @@ if (useOwnSandbox) {
     env: { ...process.env, SANDBOX_PORT: String(sandboxPort), SANDBOX_HOST: sandboxHost },
   });
   for (let i = 0; i < 100; i++) {
-    if (await fetch(`${sandboxUrl}/healthz`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${sandboxUrl}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -34,7 +34,15 @@ function check(label: string, cmd: string, args: string[], cwd?: string) {
 
 function vitest(label: string, projects: string[]) {
   const out = join(tmp, `vitest-${label}.json`);
-  const args = ['exec', 'vitest', 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
+  const args = [
+    'exec',
+    'vitest',
+    'run',
+    ...projects.flatMap((p) => ['--project', p]),
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+  ];
   const ok = run(label, 'pnpm', args);
   try {
     const report = JSON.parse(readFileSync(out, 'utf8')) as { numPassedTests: number; numFailedTests: number };
@@ -50,7 +58,8 @@ function vitest(label: string, projects: string[]) {
 
 const only = process.argv[2];
 if (!only || only === 'unit') {
-  for (const pkg of ['shared', 'bff', 'scripts/sandbox', 'web']) check(`typecheck ${pkg}`, 'pnpm', ['exec', 'tsc', '--noEmit', '-p', pkg]);
+  for (const pkg of ['shared', 'bff', 'scripts/sandbox', 'web'])
+    check(`typecheck ${pkg}`, 'pnpm', ['exec', 'tsc', '--noEmit', '-p', pkg]);
   vitest('unit-and-api', ['shared', 'sandbox', 'bff']);
 }
 if (!only || only === 'e2e') {

@@ -9,7 +9,11 @@ const configSchema = z.object({
   /** 32 bytes, base64: AES-256-GCM for ID and account numbers, HMAC for their blind indexes (both derived by HKDF). */
   dataKey: z.string().refine((k) => Buffer.from(k, 'base64').length === 32, 'YKT_DATA_KEY must be 32 bytes base64'),
   jwtSecret: z.string().min(32, 'YKT_JWT_SECRET must be at least 32 characters'),
-  sessionTtlSeconds: z.coerce.number().int().positive().default(30 * 60),
+  sessionTtlSeconds: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(30 * 60),
   identityUrl: z.url(),
   bankUrl: z.url(),
   gatewayAppKey: z.string().min(1),

@@ -1,5 +1,5 @@
-export { buildApp, type App, type BuildOptions } from './app.ts';
-export { configFromEnv, parseConfig, type Config, type ConfigInput } from './config.ts';
+export { type App, type BuildOptions, buildApp } from './app.ts';
+export { type Config, type ConfigInput, configFromEnv, parseConfig } from './config.ts';
+export { seedDemo } from './demo/seedDemo.ts';
 export { createFieldCrypto, generateDataKey } from './lib/fieldCrypto.ts';
 export type { Clock } from './lib/time.ts';
-export { seedDemo } from './demo/seedDemo.ts';

@@ -1,7 +1,7 @@
-import { type Sandbox, demoWorld, startSandbox } from '@ykt/sandbox';
+import { demoWorld, type Sandbox, startSandbox } from '@ykt/sandbox';
 import { afterAll, beforeAll } from 'vitest';
-import { buildApp, type App } from '../src/app.ts';
-import { parseConfig, type ConfigInput } from '../src/config.ts';
+import { type App, buildApp } from '../src/app.ts';
+import { type ConfigInput, parseConfig } from '../src/config.ts';
 import { seedDemo } from '../src/demo/seedDemo.ts';
 import { generateDataKey } from '../src/lib/fieldCrypto.ts';
 import type { Clock } from '../src/lib/time.ts';

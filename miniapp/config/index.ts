@@ -17,6 +17,15 @@ function appAndPageConfigs(): string[] {
 /** The workspace's shared package is TypeScript source: Taro's babel must compile it like our own code. */
 const sharedDir = path.resolve(__dirname, '..', '..', 'shared');
 
+/**
+ * @ykt/shared's sources have no import-time side effects: tell webpack, so modules the app does not use (the
+ * review schemas, zod itself once config/babel-pure-schemas.js marked the schema calls pure) are left out.
+ */
+function markSharedSideEffectFree(chain: { module: { rule(name: string): any } }) {
+  chain.module.rule('ykt-shared-side-effect-free').test(sharedSrc).sideEffects(false);
+}
+const sharedSrc = new RegExp(`${path.join(sharedDir, 'src').replace(/[\\/]/g, '[\\\\/]')}[\\\\/]`);
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'ykt-miniapp',
@@ -43,6 +52,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     alias: {},
     mini: {
       compile: { include: [sharedDir] },
+      webpackChain(chain) {
+        markSharedSideEffectFree(chain);
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
@@ -57,6 +69,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       router: { mode: 'hash' },
       compile: { include: [sharedDir] },
       webpackChain(chain) {
+        markSharedSideEffectFree(chain);
         // Taro splits only initial chunks, so every lazily loaded page carried its own copy of NutUI,
         // @ykt/shared and the Taro components: share them between pages instead.
         chain.optimization.merge({ splitChunks: { chunks: 'all' } });

@@ -5,7 +5,7 @@
  * machine to another. Loopback only; bounded in time.
  */
 import autocannon from 'autocannon';
-import { citizenToken, caseworkerToken } from '../../e2e/harness.ts';
+import { caseworkerToken, citizenToken } from '../../e2e/harness.ts';
 import { startStack } from '../stack.ts';
 
 const seconds = Number(process.argv[2] ?? 5);

@@ -1,4 +1,5 @@
 // The one source of the contract (schemas), reference data and pure domain rules, for the BFF and both front ends.
-export * from './schemas/index.ts';
+
 export * from './reference/index.ts';
 export * from './rules/index.ts';
+export * from './schemas/index.ts';

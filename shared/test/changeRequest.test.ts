@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BANKS, BINS } from '../src/reference/index.ts';
 import {
-  CARD_TYPES,
   CARD_TYPE_LABELS,
-  CONSENT_TEXT,
+  CARD_TYPES,
   type ChangeRequestDraft,
+  CONSENT_TEXT,
   checkAccountNumber,
   checkBankCode,
   checkCardType,
@@ -93,7 +93,10 @@ describe('checkChangeRequest', () => {
 
   it('reports every bad field at once', () => {
     expect(
-      checkChangeRequest({ cardType: '', accountNumber: '', bankCode: '', districtCode: '', reason: '字'.repeat(201), consent: false }, ctx),
+      checkChangeRequest(
+        { cardType: '', accountNumber: '', bankCode: '', districtCode: '', reason: '字'.repeat(201), consent: false },
+        ctx,
+      ),
     ).toEqual({
       cardType: '请选择卡类型',
       accountNumber: '请输入银行账号',
@@ -107,18 +110,24 @@ describe('checkChangeRequest', () => {
   it('refuses the account already used in that district, however it is spaced', () => {
     const same = { ...good, accountNumber: '6228 8500 0000 0019', bankCode: 'CRCBANK' };
     expect(checkChangeRequest(same, ctx)).toEqual({ accountNumber: '新账号与该区县当前账号相同' });
-    expect(checkChangeRequest({ ...same, districtCode: '500112' }, ctx)).toEqual({ accountNumber: '新账号与该区县当前账号相同' });
+    expect(checkChangeRequest({ ...same, districtCode: '500112' }, ctx)).toEqual({
+      accountNumber: '新账号与该区县当前账号相同',
+    });
     const other = { districtCodes: ['500105'], currentAccountByDistrict: { '500105': '6228850000000027' } };
     expect(checkChangeRequest(same, other)).toEqual({});
   });
 
   it('gives one message for one mistake: an unknown bank is not also a card/bank mismatch', () => {
-    expect(checkChangeRequest({ ...good, bankCode: 'HSBC' }, ctx)).toEqual({ bankCode: '所选开户行不在可选范围内，请重新选择' });
+    expect(checkChangeRequest({ ...good, bankCode: 'HSBC' }, ctx)).toEqual({
+      bankCode: '所选开户行不在可选范围内，请重新选择',
+    });
     expect(checkChangeRequest({ ...good, bankCode: 'CCB' }, ctx)).toEqual({ accountNumber: '卡号与开户行不符' });
   });
 
   it('is not fooled by district codes that are Object keys', () => {
-    expect(checkChangeRequest({ ...good, districtCode: 'constructor' }, ctx)).toEqual({ districtCode: '所选区县不在您的使用区县中' });
+    expect(checkChangeRequest({ ...good, districtCode: 'constructor' }, ctx)).toEqual({
+      districtCode: '所选区县不在您的使用区县中',
+    });
   });
 
   // Each field is drawn good or bad; the result must name exactly the bad ones.
@@ -154,7 +163,10 @@ describe('checkChangeRequest', () => {
         if (f.accountOk) {
           if (d.cardType === 'passbook') account = digits(8, 30).filter((s) => s !== CURRENT);
           // A card of the chosen bank (or any bank when the bank is bad: no comparison then).
-          else account = validCard(f.bankOk ? d.bankCode : undefined).map((c) => c.number).filter((s) => s !== CURRENT);
+          else
+            account = validCard(f.bankOk ? d.bankCode : undefined)
+              .map((c) => c.number)
+              .filter((s) => s !== CURRENT);
         } else {
           const bad: fc.Arbitrary<string>[] = [fc.constantFrom('', '  ', '6222-0200', 'abc12345678')];
           if (f.districtOk) bad.push(fc.constant(CURRENT.replace(/(\d{4})/g, '$1 ')));
@@ -174,7 +186,14 @@ describe('checkChangeRequest', () => {
       fc.property(draft, ({ d, accountNumber }) => {
         const { f } = d;
         const errors = checkChangeRequest(
-          { cardType: d.cardType, accountNumber, bankCode: d.bankCode, districtCode: d.districtCode, reason: d.reason, consent: d.consent },
+          {
+            cardType: d.cardType,
+            accountNumber,
+            bankCode: d.bankCode,
+            districtCode: d.districtCode,
+            reason: d.reason,
+            consent: d.consent,
+          },
           ctx,
         );
         const expected = Object.entries({

@@ -18,7 +18,10 @@ export const digits = (min: number, max: number) =>
  */
 export const validCard = (bank?: string) =>
   fc
-    .tuple(fc.constantFrom(...BINS.filter((b) => b.length >= 16 && b.length <= 19 && (!bank || b.bank === bank))), digits(19, 19))
+    .tuple(
+      fc.constantFrom(...BINS.filter((b) => b.length >= 16 && b.length <= 19 && (!bank || b.bank === bank))),
+      digits(19, 19),
+    )
     .map(([entry, fill]) => ({ entry, number: cardNumber(entry, fill) }));
 
 /** Replaces the digit at `index` by a different digit (shift 1..9 mod 10). */

@@ -21,9 +21,14 @@ describe('idCheckDigit', () => {
 
   it('property: every single-digit change in the first 17 changes the check character', () => {
     fc.assert(
-      fc.property(digits(17, 17), fc.integer({ min: 0, max: 16 }), fc.integer({ min: 1, max: 9 }), (first17, pos, shift) => {
-        expect(idCheckDigit(changeDigit(first17, pos, shift))).not.toBe(idCheckDigit(first17));
-      }),
+      fc.property(
+        digits(17, 17),
+        fc.integer({ min: 0, max: 16 }),
+        fc.integer({ min: 1, max: 9 }),
+        (first17, pos, shift) => {
+          expect(idCheckDigit(changeDigit(first17, pos, shift))).not.toBe(idCheckDigit(first17));
+        },
+      ),
     );
   });
 });
@@ -75,7 +80,10 @@ describe('parseIdNumber', () => {
       expect(parseIdNumber(id, TODAY)).toMatchObject({ ok: true });
     }
     const notLeap = first('19000229');
-    expect(parseIdNumber(notLeap + idCheckDigit(notLeap), TODAY)).toEqual({ ok: false, message: ID_MESSAGES.birthDate });
+    expect(parseIdNumber(notLeap + idCheckDigit(notLeap), TODAY)).toEqual({
+      ok: false,
+      message: ID_MESSAGES.birthDate,
+    });
   });
 
   const validParts = fc.record({

@@ -63,7 +63,11 @@ describe('masks: properties', () => {
   it('maskAccountNumber shows first 4 + last 4 when longer than 8, else the last 4 when longer than 4', () => {
     fc.assert(
       fc.property(digits(0, 32), (s) =>
-        expectMasked(s, maskAccountNumber(s), (i, n) => (n > 8 && (i < 4 || i >= n - 4)) || (n > 4 && n <= 8 && i >= n - 4)),
+        expectMasked(
+          s,
+          maskAccountNumber(s),
+          (i, n) => (n > 8 && (i < 4 || i >= n - 4)) || (n > 4 && n <= 8 && i >= n - 4),
+        ),
       ),
     );
   });

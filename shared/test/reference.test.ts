@@ -5,14 +5,14 @@ import { DEFAULT_DATA_DIR, deriveBins, formatBinsJson, readSources } from '../sc
 import {
   BANKS,
   BINS,
-  DISTRICTS,
-  ID_CARD_AREA_CODES,
-  PRODUCT_OWN_DISTRICT_CODES,
-  PROVINCE_CODES,
   bankName,
+  DISTRICTS,
   districtName,
+  ID_CARD_AREA_CODES,
   isKnownBank,
   isKnownDistrict,
+  PRODUCT_OWN_DISTRICT_CODES,
+  PROVINCE_CODES,
 } from '../src/reference/index.ts';
 
 describe('districts', () => {
@@ -88,7 +88,13 @@ describe.skipIf(!existsSync(DEFAULT_DATA_DIR))('reference tables match their sou
 
   it('bank codes exist in bcbc name.csv with the same name (except GDB, renamed 广发银行)', () => {
     const { nameCsv } = readSources();
-    const names = new Map(nameCsv.trim().split('\n').slice(1).map((l) => l.trim().split(',') as [string, string]));
+    const names = new Map(
+      nameCsv
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.trim().split(',') as [string, string]),
+    );
     for (const b of BANKS) expect(b.code === 'GDB' ? '广发银行' : names.get(b.code), b.code).toBe(b.name);
     expect(names.get('GDB')).toBe('广东发展银行');
   });

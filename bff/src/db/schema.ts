@@ -34,8 +34,12 @@ export const accounts = sqliteTable(
     accountNumberEnc: text('account_number_enc').notNull(),
     accountNumberIdx: text('account_number_idx').notNull(),
     accountNumberMasked: text('account_number_masked').notNull(),
-    status: text('status', { enum: ['valid', 'invalid'] }).notNull().default('valid'),
-    source: text('source', { enum: ['yukuaiban', 'ykt'] }).notNull().default('ykt'),
+    status: text('status', { enum: ['valid', 'invalid'] })
+      .notNull()
+      .default('valid'),
+    source: text('source', { enum: ['yukuaiban', 'ykt'] })
+      .notNull()
+      .default('ykt'),
     invalidReason: text('invalid_reason'),
     invalidAt: text('invalid_at'),
     createdAt: text('created_at').notNull(),
@@ -82,9 +86,7 @@ export const changeRequests = sqliteTable(
   },
   (t) => [
     // Domain rule 1: one pending request per person, held by the database itself.
-    uniqueIndex('change_requests_one_pending')
-      .on(t.beneficiaryId)
-      .where(sql`status = 'pending'`),
+    uniqueIndex('change_requests_one_pending').on(t.beneficiaryId).where(sql`status = 'pending'`),
     index('change_requests_beneficiary').on(t.beneficiaryId, t.appliedAt),
     index('change_requests_district_status').on(t.districtCode, t.status, t.appliedAt),
     index('change_requests_account_idx').on(t.accountNumberIdx),
@@ -158,7 +160,10 @@ export const bankVerifications = sqliteTable(
     result: text('result').notNull(),
     at: text('at').notNull(),
   },
-  (t) => [index('bank_verifications_account').on(t.accountNumberIdx, t.at), index('bank_verifications_person').on(t.beneficiaryId, t.at)],
+  (t) => [
+    index('bank_verifications_account').on(t.accountNumberIdx, t.at),
+    index('bank_verifications_person').on(t.beneficiaryId, t.at),
+  ],
 );
 
 export const validationRuns = sqliteTable(

@@ -37,7 +37,13 @@ export async function seedDemo(ctx: Pick<ServiceContext, 'db' | 'crypto' | 'cloc
   db.transaction((tx) => {
     DEMO_CASEWORKERS.forEach((c, i) => {
       tx.insert(schema.caseworkers)
-        .values({ username: c.username, passwordHash: hashes[i], name: c.name, districtCode: c.districtCode, createdAt: iso(now) })
+        .values({
+          username: c.username,
+          passwordHash: hashes[i],
+          name: c.name,
+          districtCode: c.districtCode,
+          createdAt: iso(now),
+        })
         .run();
     });
     const addPerson = (key: string) => {
@@ -156,7 +162,9 @@ export async function seedDemo(ctx: Pick<ServiceContext, 'db' | 'crypto' | 'cloc
     // 周建国 (万州区): finished requests — approved (his current card came from it), rejected, failed.
     const zhou = addPerson('zhou-jianguo');
     const [zhouCard, zhouOther] = person('zhou-jianguo').accounts;
-    const zhouAccount = addAccount(zhou.id, '500101', zhouCard.bankCode, zhouCard.accountNumber, { source: 'yukuaiban' });
+    const zhouAccount = addAccount(zhou.id, '500101', zhouCard.bankCode, zhouCard.accountNumber, {
+      source: 'yukuaiban',
+    });
     const old = { bankCode: 'CRCBANK', accountNumber: oldCard };
     const reviewer = tx.query.caseworkers.findFirst({ where: (c, { eq }) => eq(c.username, 'chongqing') }).sync();
     addRequest(zhou, zhouAccount, zhouCard, old, {

@@ -9,7 +9,9 @@ export interface BankGateway {
     result: VerifyResult;
     message: string;
   }>;
-  accountStatus(accounts: { accountNumber: string; bankCode: string }[]): Promise<{ accountNumber: string; status: AccountState }[]>;
+  accountStatus(
+    accounts: { accountNumber: string; bankCode: string }[],
+  ): Promise<{ accountNumber: string; status: AccountState }[]>;
   ping(): Promise<boolean>;
 }
 

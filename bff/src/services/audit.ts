@@ -1,5 +1,5 @@
-import { schema } from '../db/index.ts';
 import type { Db } from '../db/index.ts';
+import { schema } from '../db/index.ts';
 import type { Actor } from './context.ts';
 
 type Tx = Pick<Db, 'insert'>;

@@ -1,4 +1,4 @@
-import { districtName, maskBirthDate, maskIdNumber, maskName, parseIdNumber, bankName } from '@ykt/shared';
+import { bankName, districtName, maskBirthDate, maskIdNumber, maskName, parseIdNumber } from '@ykt/shared';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { schema } from '../db/index.ts';
 import { iso } from '../lib/time.ts';
@@ -39,8 +39,16 @@ export function groupCards(accounts: Account[]) {
 export function createBeneficiaries(ctx: ServiceContext) {
   const { db, crypto, clock } = ctx;
   const b = schema.beneficiaries;
-  const byIdIdx = db.select().from(b).where(eq(b.idNumberIdx, sql.placeholder('idx'))).prepare();
-  const byId = db.select().from(b).where(eq(b.id, sql.placeholder('id'))).prepare();
+  const byIdIdx = db
+    .select()
+    .from(b)
+    .where(eq(b.idNumberIdx, sql.placeholder('idx')))
+    .prepare();
+  const byId = db
+    .select()
+    .from(b)
+    .where(eq(b.id, sql.placeholder('id')))
+    .prepare();
   const accountsOf = db
     .select()
     .from(schema.accounts)

@@ -60,11 +60,19 @@ export function createChangeRequests(ctx: ServiceContext) {
   function checkVerificationBudget(beneficiaryId: number, accountIdx: string) {
     const since = iso(addSeconds(clock.now(), -24 * 3600));
     const v = schema.bankVerifications;
-    const perAccount = db.select({ n: count() }).from(v).where(and(eq(v.accountNumberIdx, accountIdx), gt(v.at, since))).get();
+    const perAccount = db
+      .select({ n: count() })
+      .from(v)
+      .where(and(eq(v.accountNumberIdx, accountIdx), gt(v.at, since)))
+      .get();
     if ((perAccount?.n ?? 0) >= config.bankVerificationsPerAccountPerDay) {
       throw rateLimited('该账号今天的验证次数已达上限，请明天再试');
     }
-    const perPerson = db.select({ n: count() }).from(v).where(and(eq(v.beneficiaryId, beneficiaryId), gt(v.at, since))).get();
+    const perPerson = db
+      .select({ n: count() })
+      .from(v)
+      .where(and(eq(v.beneficiaryId, beneficiaryId), gt(v.at, since)))
+      .get();
     if ((perPerson?.n ?? 0) >= config.bankVerificationsPerPersonPerDay) {
       throw rateLimited('您今天提交的次数太多了，请明天再试');
     }
@@ -86,7 +94,9 @@ export function createChangeRequests(ctx: ServiceContext) {
      * (pending, or failed with the bank's reason). The bank being out of reach records nothing.
      */
     async submit(beneficiaryId: number, body: ChangeRequestBody, channel: 'mobile' | 'pc', actor: Actor) {
-      const beneficiary = db.query.beneficiaries.findFirst({ where: eq(schema.beneficiaries.id, beneficiaryId) }).sync();
+      const beneficiary = db.query.beneficiaries
+        .findFirst({ where: eq(schema.beneficiaries.id, beneficiaryId) })
+        .sync();
       if (!beneficiary) throw notFound();
       const accounts = db.select().from(schema.accounts).where(eq(schema.accounts.beneficiaryId, beneficiaryId)).all();
       const currentAccountByDistrict = Object.fromEntries(

@@ -11,7 +11,8 @@ import type { SessionRow, Sessions } from './sessions.ts';
 export const QR_LOGIN_TARGET = '渝快办PC端 惠民惠农“一卡通”账户自助变更';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('base64url');
-const qrExpired = (message = '二维码已过期，请在电脑上刷新二维码后重新扫码') => new AppError(410, 'QR_EXPIRED', message);
+const qrExpired = (message = '二维码已过期，请在电脑上刷新二维码后重新扫码') =>
+  new AppError(410, 'QR_EXPIRED', message);
 
 type Ticket = typeof schema.qrTickets.$inferSelect;
 
@@ -35,7 +36,9 @@ export function createQrLogin(ctx: ServiceContext, sessions: Sessions) {
       const ticket = randomBytes(32).toString('base64url');
       const secret = randomBytes(32).toString('base64url');
       const expiresAt = iso(addSeconds(now, config.qrTtlSeconds));
-      db.insert(t).values({ ticket, secretHash: sha256(secret), status: 'waiting', createdAt: iso(now), expiresAt }).run();
+      db.insert(t)
+        .values({ ticket, secretHash: sha256(secret), status: 'waiting', createdAt: iso(now), expiresAt })
+        .run();
       const qrContent = `${publicBaseUrl.replace(/\/$/, '')}/m/#/pages/qr-confirm/index?ticket=${ticket}`;
       return { ticket, qrContent, expiresAt, secret };
     },
@@ -77,7 +80,10 @@ export function createQrLogin(ctx: ServiceContext, sessions: Sessions) {
         const mine = status === 'waiting' || (status === 'scanned' && row.beneficiaryId === beneficiaryId);
         if (!mine) throw qrExpired(status === 'confirmed' ? '该二维码已使用，请在电脑上刷新' : undefined);
         const session = sessions.open(tx, 'citizen', beneficiaryId, 'qr');
-        tx.update(t).set({ status: 'confirmed', beneficiaryId, sessionId: session.id }).where(eq(t.ticket, ticket)).run();
+        tx.update(t)
+          .set({ status: 'confirmed', beneficiaryId, sessionId: session.id })
+          .where(eq(t.ticket, ticket))
+          .run();
         writeAudit(tx, now, actor, 'auth.qr_login', null);
         return { status: 'confirmed' as const };
       });

@@ -24,7 +24,12 @@ export function createSessions(ctx: ServiceContext) {
 
   return {
     /** Inserts the row; call inside the caller's transaction when other rows go with it. */
-    open(tx: Pick<typeof db, 'insert'>, role: Role, subjectId: number, channel: 'face' | 'qr' | 'password'): SessionRow {
+    open(
+      tx: Pick<typeof db, 'insert'>,
+      role: Role,
+      subjectId: number,
+      channel: 'face' | 'qr' | 'password',
+    ): SessionRow {
       const now = clock.now();
       const row = {
         id: randomBytes(18).toString('base64url'),

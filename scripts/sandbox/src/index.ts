@@ -2,10 +2,10 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest }
 import { registerRoutes } from './routes.ts';
 import { createStore } from './store.ts';
 
-export { demoWorld, demoBankAccounts } from './demoWorld.ts';
 export type { AccountStatus, DemoAccount, DemoPerson, DemoTestAccount, DemoWorld, VerifyResult } from './demoWorld.ts';
-export { FACE_TOKEN_TTL_MS } from './store.ts';
+export { demoBankAccounts, demoWorld } from './demoWorld.ts';
 export type { FaultMode } from './store.ts';
+export { FACE_TOKEN_TTL_MS } from './store.ts';
 
 export interface SandboxOptions {
   /** 0 (the default) picks an ephemeral port. */
@@ -52,7 +52,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     const code = status === 400 ? 'VALIDATION_FAILED' : 'BAD_REQUEST';
     return reply.code(status).send({ error: { code, message: `请求无法处理：${err.message}` } });
   });
-  app.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在' } }));
+  app.setNotFoundHandler((_req, reply) =>
+    reply.code(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在' } }),
+  );
 
   // The H5 preview (another origin) asks the identity platform's open demo endpoints straight from the browser.
   const previewPaths = new Set(['/identity/personas', '/identity/face-sessions']);

@@ -72,7 +72,8 @@ export function registerRoutes(app: FastifyInstance, { store, appKey, slowDelayM
   app.post<{ Body: { idNumber: string; name: string } }>(
     '/identity/face-sessions',
     { schema: body({ idNumber, name }, ['idNumber', 'name']) },
-    async (req, reply) => reply.code(201).send({ faceToken: store.createFaceToken(req.body.idNumber, req.body.name.trim()) }),
+    async (req, reply) =>
+      reply.code(201).send({ faceToken: store.createFaceToken(req.body.idNumber, req.body.name.trim()) }),
   );
 
   app.post<{ Body: { faceToken: string } }>(
@@ -139,10 +140,10 @@ export function registerRoutes(app: FastifyInstance, { store, appKey, slowDelayM
     {
       schema: {
         params: { type: 'object', properties: { accountNumber }, required: ['accountNumber'] },
-        ...body(
-          { bankCode, name, idNumber, status: { type: 'string', enum: ['normal', 'closed', 'frozen'] } },
-          ['bankCode', 'status'],
-        ),
+        ...body({ bankCode, name, idNumber, status: { type: 'string', enum: ['normal', 'closed', 'frozen'] } }, [
+          'bankCode',
+          'status',
+        ]),
       },
     },
     async (req, reply) => {
@@ -150,7 +151,8 @@ export function registerRoutes(app: FastifyInstance, { store, appKey, slowDelayM
       if ((name === undefined) !== (idNumber === undefined)) {
         return sendError(reply, 400, 'VALIDATION_FAILED', 'name 与 idNumber 须同时提供或同时省略');
       }
-      const owner = name !== undefined && idNumber !== undefined ? { name: name.trim(), idNumber: idNumber.toUpperCase() } : null;
+      const owner =
+        name !== undefined && idNumber !== undefined ? { name: name.trim(), idNumber: idNumber.toUpperCase() } : null;
       store.putAccount(req.params.accountNumber, { bankCode, status, owner });
       return { accountNumber: req.params.accountNumber, bankCode, status, hasOwner: owner !== null };
     },

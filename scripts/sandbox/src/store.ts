@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type AccountStatus, type DemoAccount, type VerifyResult, demoBankAccounts } from './demoWorld.ts';
+import { type AccountStatus, type DemoAccount, demoBankAccounts, type VerifyResult } from './demoWorld.ts';
 
 export const FACE_TOKEN_TTL_MS = 120_000;
 
@@ -54,7 +54,12 @@ export function createStore(now: () => number = Date.now) {
     createFaceToken(idNumber: string, name: string): string {
       forgetOldFaceSessions();
       const token = randomBytes(32).toString('base64url');
-      faceSessions.set(token, { idNumber: idNumber.toUpperCase(), name, expiresAt: now() + FACE_TOKEN_TTL_MS, used: false });
+      faceSessions.set(token, {
+        idNumber: idNumber.toUpperCase(),
+        name,
+        expiresAt: now() + FACE_TOKEN_TTL_MS,
+        used: false,
+      });
       return token;
     },
 
@@ -72,7 +77,8 @@ export function createStore(now: () => number = Date.now) {
       let result: VerifyResult;
       if (!a || a.bankCode !== q.bankCode) result = 'not_found';
       else if (a.status !== 'normal') result = a.status;
-      else if (a.owner && (a.owner.name !== q.name.trim() || !sameId(a.owner.idNumber, q.idNumber))) result = 'mismatch';
+      else if (a.owner && (a.owner.name !== q.name.trim() || !sameId(a.owner.idNumber, q.idNumber)))
+        result = 'mismatch';
       else result = 'ok';
       return { result, message: VERIFY_MESSAGES[result] };
     },

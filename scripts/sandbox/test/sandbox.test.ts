@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Sandbox, demoWorld, startSandbox } from '../src/index.ts';
+import { demoWorld, type Sandbox, startSandbox } from '../src/index.ts';
 
 const KEY = { 'x-app-key': 'sandbox-app-key' };
 let clock = 1_700_000_000_000;
@@ -42,7 +42,10 @@ describe('demo world', () => {
   const allAccounts = [...demoWorld.people.flatMap((p) => p.accounts), ...demoWorld.testAccounts];
 
   it('every demo ID is a valid GB 11643 number matching birth date and gender', () => {
-    const ids = [...demoWorld.people.map((p) => p.idNumber), ...allAccounts.flatMap((a) => (a.owner ? [a.owner.idNumber] : []))];
+    const ids = [
+      ...demoWorld.people.map((p) => p.idNumber),
+      ...allAccounts.flatMap((a) => (a.owner ? [a.owner.idNumber] : [])),
+    ];
     for (const id of ids) expect(gb11643Valid(id), id).toBe(true);
     for (const p of demoWorld.people) {
       expect(p.idNumber.slice(6, 14)).toBe(p.birthDate.replaceAll('-', ''));
@@ -82,7 +85,10 @@ describe('identity platform', () => {
       idNumber: '11010519491231002X',
       name: '任何人',
     });
-    expect((await call('POST', '/identity/face-tokens/verify', { faceToken: token })).body).toEqual({ verified: false, reason: 'used' });
+    expect((await call('POST', '/identity/face-tokens/verify', { faceToken: token })).body).toEqual({
+      verified: false,
+      reason: 'used',
+    });
   });
 
   it('expires tokens after 120 s', async () => {
@@ -91,7 +97,10 @@ describe('identity platform', () => {
     clock += 120_000;
     expect((await call('POST', '/identity/face-tokens/verify', { faceToken: fresh })).body.verified).toBe(true);
     clock += 1;
-    expect((await call('POST', '/identity/face-tokens/verify', { faceToken: stale })).body).toEqual({ verified: false, reason: 'expired' });
+    expect((await call('POST', '/identity/face-tokens/verify', { faceToken: stale })).body).toEqual({
+      verified: false,
+      reason: 'expired',
+    });
   });
 
   it('answers unknown for a token it never issued', async () => {
@@ -100,7 +109,11 @@ describe('identity platform', () => {
   });
 
   it('rejects a bad face-session body with 400', async () => {
-    for (const body of [{ idNumber: '12345', name: '谭梅' }, { idNumber: tanMei.idNumber }, { idNumber: tanMei.idNumber, name: '' }]) {
+    for (const body of [
+      { idNumber: '12345', name: '谭梅' },
+      { idNumber: tanMei.idNumber },
+      { idNumber: tanMei.idNumber, name: '' },
+    ]) {
       const r = await call('POST', '/identity/face-sessions', body, {});
       expect(r.status).toBe(400);
       expect(r.body.error.code).toBe('VALIDATION_FAILED');
@@ -131,7 +144,10 @@ describe('bank gateway', () => {
     });
     expect((await verify(card.accountNumber, 'CCB')).body.result).toBe('not_found');
     const ranOld = demoWorld.people.find((p) => p.key === 'ran-guiying')!.accounts[0];
-    expect((await verify(ranOld.accountNumber, ranOld.bankCode)).body).toEqual({ result: 'closed', message: '该账户已销户' });
+    expect((await verify(ranOld.accountNumber, ranOld.bankCode)).body).toEqual({
+      result: 'closed',
+      message: '该账户已销户',
+    });
   });
 
   it('answers status in batches of at most 100', async () => {
@@ -153,7 +169,9 @@ describe('bank gateway', () => {
   it('PUT upserts an account', async () => {
     const number = '6222020000000000000';
     expect((await verify(number, 'ICBC')).body.result).toBe('not_found');
-    expect((await call('PUT', `/bank/accounts/${number}`, { bankCode: 'ICBC', status: 'normal', ...tanMei }, {})).status).toBe(200);
+    expect(
+      (await call('PUT', `/bank/accounts/${number}`, { bankCode: 'ICBC', status: 'normal', ...tanMei }, {})).status,
+    ).toBe(200);
     expect((await verify(number, 'ICBC')).body.result).toBe('ok');
     await call('PUT', `/bank/accounts/${number}`, { bankCode: 'ICBC', status: 'frozen' }, {});
     expect((await verify(number, 'ICBC')).body.result).toBe('frozen');
@@ -173,7 +191,9 @@ describe('bank gateway', () => {
     await call('POST', '/bank/faults', { mode: 'down' }, {});
     const down = await verify(ok.accountNumber, ok.bankCode);
     expect(down).toEqual({ status: 503, body: { error: { code: 'BANK_DOWN', message: '银行系统维护中' } } });
-    const status = await call('POST', '/bank/accounts/status', { accounts: [{ accountNumber: ok.accountNumber, bankCode: ok.bankCode }] });
+    const status = await call('POST', '/bank/accounts/status', {
+      accounts: [{ accountNumber: ok.accountNumber, bankCode: ok.bankCode }],
+    });
     expect(status.status).toBe(503);
 
     await call('POST', '/bank/faults', { mode: 'normal' }, {});
@@ -184,7 +204,11 @@ describe('bank gateway', () => {
 
   it('close() does not wait for a slow answer', async () => {
     const other = await startSandbox({ port: 0, slowDelayMs: 60_000 });
-    await fetch(`${other.url}/bank/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"mode":"slow"}' });
+    await fetch(`${other.url}/bank/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"mode":"slow"}',
+    });
     const pending = fetch(`${other.url}/bank/accounts/verify`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...KEY },
@@ -201,7 +225,10 @@ describe('bank gateway', () => {
 describe('app key', () => {
   it.each([
     ['/identity/face-tokens/verify', { faceToken: 'x' }],
-    ['/bank/accounts/verify', { accountNumber: '6212583990000016', bankCode: 'CRCBANK', name: '谭梅', idNumber: tanMei.idNumber }],
+    [
+      '/bank/accounts/verify',
+      { accountNumber: '6212583990000016', bankCode: 'CRCBANK', name: '谭梅', idNumber: tanMei.idNumber },
+    ],
     ['/bank/accounts/status', { accounts: [] }],
   ])('%s requires x-app-key', async (path, body) => {
     expect((await call('POST', path, body, {})).status).toBe(401);

@@ -1,3 +1,3 @@
-export * from './districts.ts';
 export * from './banks.ts';
 export * from './bins.ts';
+export * from './districts.ts';

@@ -41,7 +41,9 @@ export function parseIdNumber(id: string, today: Date = new Date()): ParsedIdNum
   const areaCode = s.slice(0, 6);
   // Other provinces: only the prefix (their county lists are not kept here). Chongqing: the
   // codes ever issued, old county codes included, since an ID keeps its code for life.
-  const areaOk = areaCode.startsWith('50') ? ID_CARD_AREA_CODES.has(areaCode) : PROVINCE_CODES.has(areaCode.slice(0, 2));
+  const areaOk = areaCode.startsWith('50')
+    ? ID_CARD_AREA_CODES.has(areaCode)
+    : PROVINCE_CODES.has(areaCode.slice(0, 2));
   if (!areaOk) return { ok: false, message: ID_MESSAGES.area };
 
   const y = Number(s.slice(6, 10));

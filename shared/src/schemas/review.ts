@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { accountSource, accountStatus, cardType, isoTime, paging } from './common.ts';
 import { changeRequestStatus } from './changeRequests.ts';
+import { accountSource, accountStatus, cardType, isoTime, paging } from './common.ts';
 
 const yesNo = z
   .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
@@ -91,7 +91,9 @@ export const accountEditBody = z
     accountNumber: z.string().max(64).optional(),
   })
   .refine((b) => b.cardType || b.bankCode || b.accountNumber, { message: '没有要修改的内容' });
-export const messageBody = z.object({ message: z.string().trim().min(1, '请填写说明').max(200, '说明不能超过200个字') });
+export const messageBody = z.object({
+  message: z.string().trim().min(1, '请填写说明').max(200, '说明不能超过200个字'),
+});
 
 export const validationRun = z.object({
   id: z.number().int(),

@@ -14,10 +14,13 @@ export default fp(async (app: FastifyInstance) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields: Record<string, string> = {};
       for (const v of err.validation) {
-        const field = v.instancePath.replace(/^\//, '').split('/')[0] || (v.params?.issue as { path?: string[] })?.path?.[0] || '_';
+        const field =
+          v.instancePath.replace(/^\//, '').split('/')[0] || (v.params?.issue as { path?: string[] })?.path?.[0] || '_';
         fields[field] ??= v.message ?? '格式不正确';
       }
-      return reply.status(400).send({ error: { code: 'VALIDATION_FAILED', message: '提交的信息有误，请按提示修改', fields } });
+      return reply
+        .status(400)
+        .send({ error: { code: 'VALIDATION_FAILED', message: '提交的信息有误，请按提示修改', fields } });
     }
     if (err.statusCode === 429) {
       return reply.status(429).send({ error: { code: 'RATE_LIMITED', message: '操作太频繁，请稍后再试' } });

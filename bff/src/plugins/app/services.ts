@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Services, ServiceContext } from '../../services/index.ts';
+import type { ServiceContext, Services } from '../../services/index.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -1,10 +1,12 @@
-import { BANKS, DISTRICTS, bankList, districtList } from '@ykt/shared';
-import { z } from 'zod';
+import { BANKS, bankList, DISTRICTS, districtList } from '@ykt/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 
 /** Reference data and what the front ends need to know about this deployment. Anonymous. */
 const routes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/api/districts', { schema: { tags: ['reference'], response: { 200: districtList } } }, async () => [...DISTRICTS]);
+  app.get('/api/districts', { schema: { tags: ['reference'], response: { 200: districtList } } }, async () => [
+    ...DISTRICTS,
+  ]);
   app.get('/api/banks', { schema: { tags: ['reference'], response: { 200: bankList } } }, async () => [...BANKS]);
   app.get(
     '/api/client-config',

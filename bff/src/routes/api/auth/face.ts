@@ -29,23 +29,33 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const { session, beneficiary } = app.ctx.db.transaction((tx) => {
         const beneficiary = beneficiaries.findOrRegister(tx, check.person);
         const session = sessions.open(tx, 'citizen', beneficiary.id, 'face');
-        writeAudit(tx, now, { type: 'citizen', id: `beneficiary:${beneficiary.id}`, ip: req.ip }, 'auth.face_login', null);
+        writeAudit(
+          tx,
+          now,
+          { type: 'citizen', id: `beneficiary:${beneficiary.id}`, ip: req.ip },
+          'auth.face_login',
+          null,
+        );
         return { session, beneficiary };
       });
       return { ...app.signSession(session), beneficiary: beneficiaries.masked(beneficiary) };
     },
   );
 
-  app.post('/api/auth/logout', { schema: { tags: ['auth'] }, onRequest: app.requireRole('citizen') }, async (req, reply) => {
-    app.services.sessions.revoke(req.session.id);
-    writeAudit(
-      app.ctx.db,
-      iso(app.ctx.clock.now()),
-      { type: 'citizen', id: `beneficiary:${req.session.subjectId}`, ip: req.ip },
-      'auth.logout',
-      null,
-    );
-    return reply.status(204).send();
-  });
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'] }, onRequest: app.requireRole('citizen') },
+    async (req, reply) => {
+      app.services.sessions.revoke(req.session.id);
+      writeAudit(
+        app.ctx.db,
+        iso(app.ctx.clock.now()),
+        { type: 'citizen', id: `beneficiary:${req.session.subjectId}`, ip: req.ip },
+        'auth.logout',
+        null,
+      );
+      return reply.status(204).send();
+    },
+  );
 };
 export default routes;

@@ -1,6 +1,6 @@
 import { qrTicketCreated, qrTicketParam, qrTicketPoll, qrTicketScanned } from '@ykt/shared';
-import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { actorOf } from '../../../plugins/app/auth.ts';
 
 /** PC login by QR code (api.md): the PC creates and polls; the face-verified app scans and confirms. */

@@ -8,8 +8,8 @@ import {
   revealedAccounts,
   withdrawAnswer,
 } from '@ykt/shared';
-import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { notFound } from '../../../lib/errors.ts';
 import { actorOf } from '../../../plugins/app/auth.ts';
 

@@ -129,7 +129,7 @@ describe('review queue: scope, query, masking, detail', () => {
     expect(partial.json().error.fields.idNumber).toBeTruthy();
   });
 
-  it('the detail shows 变更前 (the snapshot) and 变更后 in full, and the read is audited', async () => {
+  it('the detail shows 变更前 (the snapshot) and 变更后 with full account numbers and a masked ID, and the read is audited', async () => {
     const token = await env.loginCaseworker('jiangbei');
     const chen = pendingRequestOf(env, 'chen-jing');
     const p = person('chen-jing');
@@ -138,14 +138,14 @@ describe('review queue: scope, query, masking, detail', () => {
     const d = res.json();
     expect(d.before).toEqual({
       name: '陈静',
-      idNumber: p.idNumber,
+      idNumber: `**************${p.idNumber.slice(-4)}`,
       cardType: 'bank_card',
       bankName: '中国农业银行',
       accountNumber: p.accounts[0].accountNumber,
     });
     expect(d.after).toEqual({
       name: '陈静',
-      idNumber: p.idNumber,
+      idNumber: `**************${p.idNumber.slice(-4)}`,
       cardType: 'bank_card',
       bankName: '中国农业银行',
       accountNumber: p.accounts[1].accountNumber,

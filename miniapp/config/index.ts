@@ -22,9 +22,12 @@ const sharedDir = path.resolve(__dirname, '..', '..', 'shared');
  * review schemas, zod itself once config/babel-pure-schemas.js marked the schema calls pure) are left out.
  */
 function markSharedSideEffectFree(chain: { module: { rule(name: string): any } }) {
-  chain.module.rule('ykt-shared-side-effect-free').test(sharedSrc).sideEffects(false);
+  const sharedSrc = path.join(sharedDir, 'src') + path.sep;
+  chain.module
+    .rule('ykt-shared-side-effect-free')
+    .test((file: string) => file.startsWith(sharedSrc))
+    .sideEffects(false);
 }
-const sharedSrc = new RegExp(`${path.join(sharedDir, 'src').replace(/[\\/]/g, '[\\\\/]')}[\\\\/]`);
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {

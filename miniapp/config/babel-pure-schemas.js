@@ -9,11 +9,19 @@
  */
 const SCHEMAS_DIR = /[\\/]shared[\\/]src[\\/]schemas[\\/]/;
 
-module.exports = function pureSchemaCalls() {
+module.exports = function pureSchemaCalls({ types: t }) {
+  const isPureComment = (c) => /[@#]__PURE__/.test(c.value);
   const annotate = (path) => {
     const node = path.node;
-    if (!(node.leadingComments ?? []).some((c) => /[@#]__PURE__/.test(c.value))) {
-      path.addComment('leading', '#__PURE__');
+    if (!(node.leadingComments ?? []).some(isPureComment)) path.addComment('leading', '#__PURE__');
+    // webpack only trusts a /*#__PURE__*/ call whose arguments it can itself see are pure (literals,
+    // identifiers, functions): an object or array literal argument becomes a pure arrow call returning it.
+    for (const arg of path.get('arguments')) {
+      if (arg.isObjectExpression() || arg.isArrayExpression() || arg.isTemplateLiteral()) {
+        const iife = t.callExpression(t.arrowFunctionExpression([], arg.node), []);
+        t.addComment(iife, 'leading', '#__PURE__');
+        arg.replaceWith(iife);
+      }
     }
   };
   const markCalls = {

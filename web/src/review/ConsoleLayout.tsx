@@ -88,7 +88,7 @@ export function ConsoleLayout({ profile, onLogout }: Props) {
       case 'accounts':
         return <AccountsPage profile={profile} onClose={onClose} />;
       case 'validation':
-        return <ValidationPage onClose={onClose} />;
+        return <ValidationPage onClose={onClose} canStart={municipal} />;
       case 'audit':
         return <AuditPage onClose={onClose} />;
     }

@@ -13,7 +13,8 @@ const RUN_STATUS: Record<string, { label: string; tone: Tone }> = {
 };
 
 /** 账户验证: the scheduled and manual runs that check valid accounts with the bank, and 立即验证. */
-export function ValidationPage({ onClose }: { onClose(): void }) {
+/** `canStart`: only the municipal caseworker starts a run, since a run covers every district. */
+export function ValidationPage({ onClose, canStart }: { onClose(): void; canStart: boolean }) {
   const { message } = App.useApp();
   const [runs, setRuns] = useState<ValidationRun[]>([]);
   const [loading, setLoading] = useState(false);
@@ -74,17 +75,19 @@ export function ValidationPage({ onClose }: { onClose(): void }) {
   return (
     <div className="rv-page">
       <div className="rv-toolbar" role="toolbar" aria-label="账户验证操作">
-        <Popconfirm
-          title="立即验证"
-          description="向银行核验所有有效账号；不通过的账号将设为无效并通知享受人。确定开始吗？"
-          okText="开始验证"
-          cancelText="取消"
-          onConfirm={() => void runNow()}
-        >
-          <Button type="primary" icon={<ThunderboltOutlined aria-hidden />} loading={running}>
-            立即验证
-          </Button>
-        </Popconfirm>
+        {canStart && (
+          <Popconfirm
+            title="立即验证"
+            description="向银行核验所有有效账号；不通过的账号将设为无效并通知享受人。确定开始吗？"
+            okText="开始验证"
+            cancelText="取消"
+            onConfirm={() => void runNow()}
+          >
+            <Button type="primary" icon={<ThunderboltOutlined aria-hidden />} loading={running}>
+              立即验证
+            </Button>
+          </Popconfirm>
+        )}
         <Button icon={<CloseOutlined aria-hidden />} onClick={onClose}>
           关闭
         </Button>

@@ -394,4 +394,15 @@ describe('roles', () => {
     expect((await env.app.inject({ url: '/api/review/audit', headers: env.auth(jiangbei) })).statusCode).toBe(403);
     expect((await env.app.inject({ url: '/api/review/audit.csv', headers: env.auth(jiangbei) })).statusCode).toBe(403);
   });
+
+  it('names who acted in the audit log: the caseworker by name, the citizen masked', async () => {
+    await env.loginCitizen('tan-mei');
+    const city = await env.loginCaseworker('chongqing');
+    const res = await env.app.inject({ url: '/api/review/audit?pageSize=100', headers: env.auth(city) });
+    const items = res.json().items as { action: string; actorName: string }[];
+    expect(items.find((i) => i.action === 'auth.face_login')?.actorName).toMatch(/^\*梅（享受人\d+）$/);
+    const csv = (await env.app.inject({ url: '/api/review/audit.csv', headers: env.auth(city) })).body;
+    expect(csv).toContain('王敏（重庆市财政局）');
+    expect(csv).not.toContain('谭梅');
+  });
 });

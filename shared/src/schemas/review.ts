@@ -114,6 +114,8 @@ export const auditEntry = z.object({
   at: isoTime,
   actorType: z.enum(['citizen', 'caseworker', 'system']),
   actor: z.string(),
+  /** Who, in words: the caseworker's name, or the citizen's masked name. */
+  actorName: z.string(),
   action: z.string(),
   target: z.string().nullable(),
   detail: z.string().nullable(),

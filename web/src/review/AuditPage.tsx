@@ -89,7 +89,7 @@ export function AuditPage({ onClose }: { onClose(): void }) {
   const columns: ColumnsType<AuditEntry> = [
     { title: '时间', dataIndex: 'at', width: 166, render: (t: string) => formatTime(t) },
     { title: '操作人类型', dataIndex: 'actorType', width: 96, render: (t: string) => ACTOR_TYPE_LABELS[t] ?? t },
-    { title: '操作人', dataIndex: 'actor', width: 120 },
+    { title: '操作人', dataIndex: 'actorName', width: 160 },
     {
       title: '操作',
       dataIndex: 'action',

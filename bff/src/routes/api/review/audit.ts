@@ -1,8 +1,9 @@
 import { auditList, auditQuery } from '@ykt/shared';
-import { and, count, desc, sql } from 'drizzle-orm';
+import { maskName } from '@ykt/shared';
+import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { schema } from '../../../db/index.ts';
+import { type Db, schema } from '../../../db/index.ts';
 import { forbidden } from '../../../lib/errors.ts';
 import { errors, scopeOf } from './common.ts';
 
@@ -23,6 +24,22 @@ export function shanghaiTime(isoTime: string): string {
   const t = Date.parse(isoTime);
   if (Number.isNaN(t)) return isoTime;
   return new Date(t + 8 * 3600 * 1000).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** "caseworker:2" -> "王敏（重庆市财政局）", "beneficiary:7" -> "*梅": what a person reading the log can use. */
+function actorNamer(db: Db) {
+  const caseworkers = new Map(db.select().from(schema.caseworkers).all().map((c) => [`caseworker:${c.id}`, c.name]));
+  const people = new Map<string, string>();
+  return (actor: string) => {
+    if (caseworkers.has(actor)) return caseworkers.get(actor) as string;
+    if (!actor.startsWith('beneficiary:')) return actor === 'system' ? '系统' : actor;
+    if (!people.has(actor)) {
+      const id = Number(actor.slice('beneficiary:'.length));
+      const b = db.select({ name: schema.beneficiaries.name }).from(schema.beneficiaries).where(eq(schema.beneficiaries.id, id)).get();
+      people.set(actor, b ? `${maskName(b.name)}（享受人${id}）` : actor);
+    }
+    return people.get(actor) as string;
+  };
 }
 
 /** 操作日志: municipal (500000) caseworkers only. No full ID or account number is ever in a row. */
@@ -61,7 +78,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         .limit(req.query.pageSize)
         .offset((req.query.page - 1) * req.query.pageSize)
         .all();
-      return { items, total };
+      const nameOf = actorNamer(app.ctx.db);
+      return { items: items.map((r) => ({ ...r, actorName: nameOf(r.actor) })), total };
     },
   );
 
@@ -87,13 +105,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         .all();
       const header = ['编号', '时间', '操作人类型', '操作人', '操作', '对象', '详情', 'IP地址'];
       const lines = [header.map(csvCell).join(',')];
+      const nameOf = actorNamer(app.ctx.db);
       for (const r of rows) {
         lines.push(
           [
             r.id,
             shanghaiTime(r.at),
             ACTOR_TYPES[r.actorType] ?? r.actorType,
-            r.actor,
+            nameOf(r.actor),
             r.action,
             r.target,
             r.detail,

@@ -5,7 +5,7 @@
  * Screenshots of each main screen (normal and 长辈版) go to docs/screenshots/mobile-*.png.
  */
 import { resolve } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { caseworkerToken, launchBrowser, screenshotDir, startStack } from './harness.ts';
 
@@ -27,23 +27,7 @@ const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   stack = await startStack();
-  browser = await launchBrowser().catch((e: Error) => {
-    // playwright-core refuses a --user-data-dir argument (it makes a fresh profile itself): same flags without it.
-    console.warn(`[mobile.test] launchBrowser failed (${e.message.split('\n')[0]}); launching without --user-data-dir`);
-    return chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-  });
+  browser = await launchBrowser();
 }, 180_000);
 
 afterAll(async () => {
@@ -68,9 +52,19 @@ async function phone(): Promise<Page> {
   return page;
 }
 
-async function shot(page: Page, name: string) {
+/** Full-page by default; `viewport` for dialogs (their overlay is fixed to the viewport). */
+async function shot(page: Page, name: string, viewport = false) {
   await page.waitForTimeout(150); // let the last state paint
-  await page.screenshot({ path: resolve(screenshotDir, `mobile-${name}.png`), fullPage: true, animations: 'disabled' });
+  await page.screenshot({
+    path: resolve(screenshotDir, `mobile-${name}.png`),
+    fullPage: !viewport,
+    animations: 'disabled',
+  });
+}
+
+/** What a part of the page says (textContent: the DOM's words, whatever the CSS). */
+async function text(locator: Locator): Promise<string> {
+  return (await locator.textContent()) ?? '';
 }
 
 /** Taro H5 renders <Button> as a taro-button-core host: click that, not its inner text. */
@@ -144,7 +138,7 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     await card.waitFor();
 
     // The card face: masked person, bank, number grouped in fours, card type, 有效, 使用区县 2.
-    const face = await card.innerText();
+    const face = await text(card);
     expect(face).toContain('*梅');
     expect(face).toContain('性别：女');
     expect(face).toContain('1980-**-**');
@@ -153,20 +147,21 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     expect(face).toContain('6212 **** **** 2465');
     expect(face).toContain('有效');
     expect(face).not.toContain('500105198003191829');
-    expect(await card.locator('.card-districts-count').innerText()).toBe('2');
+    expect(await text(card.locator('.card-districts-count'))).toBe('2');
     await shot(page, 'card');
 
     // Tap to reveal the owner's own number, and hide it again.
     await page.getByRole('button', { name: '显示完整账号' }).click();
-    await expect.poll(() => card.locator('.card-number').innerText()).toBe('6212 5830 0018 2465');
+    await expect.poll(() => text(card.locator('.card-number'))).toBe('6212 5830 0018 2465');
+    await shot(page, 'card-revealed');
     await page.getByRole('button', { name: '隐藏完整账号' }).click();
-    await expect.poll(() => card.locator('.card-number').innerText()).toBe('6212 **** **** 2465');
+    await expect.poll(() => text(card.locator('.card-number'))).toBe('6212 **** **** 2465');
 
     // 使用区县: [code] name.
     await page.getByRole('button', { name: /使用区县/ }).click();
     await page.waitForURL(/#\/pages\/districts\/index/);
     await page.locator('.district-row').first().waitFor();
-    expect(await page.locator('.district-row').allInnerTexts()).toEqual(['[500000] 重庆市', '[500105] 江北区']);
+    expect(await page.locator('.district-row').allTextContents()).toEqual(['[500000] 重庆市', '[500105] 江北区']);
     await shot(page, 'districts');
     await page.getByRole('button', { name: '返回上一页' }).click();
     await page.waitForURL(/#\/pages\/card\/index/);
@@ -180,8 +175,8 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     await page.getByText('银行卡号有误，请核对后重新输入').waitFor();
     await account.fill(TAN_NEW_CRC);
     await expect.poll(() => page.getByText('银行卡号有误，请核对后重新输入').count()).toBe(0);
-    expect(await page.locator('.account-grouped').innerText()).toBe('6212 5830 0052 7313');
-    await expect.poll(() => page.locator('#field-bankCode').innerText()).toContain('重庆农村商业银行');
+    expect(await text(page.locator('.account-grouped'))).toBe('6212 5830 0052 7313');
+    await expect.poll(() => text(page.locator('#field-bankCode'))).toContain('重庆农村商业银行');
     await page.getByText('已根据卡号识别开户行，如不正确可点击更换').waitFor();
     // Choosing another bank is possible, and the rule then says the number and the bank disagree.
     await page.getByRole('button', { name: /开户行：/ }).click();
@@ -193,7 +188,7 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     await page.getByRole('radio', { name: '[500105] 江北区' }).click();
     const reason = page.getByRole('textbox', { name: '变更理由' });
     await reason.fill('停用旧卡，启用新卡');
-    await expect.poll(() => page.locator('.counter').innerText()).toBe('9/200');
+    await expect.poll(() => text(page.locator('.counter'))).toBe('9/200');
     expect(await page.getByText('是否为本人持有账号且同意对当前账号进行状态查询等验证').count()).toBe(1);
     // Submit without consent: the rule's message, nothing sent.
     await button(page, '提交').click();
@@ -214,10 +209,10 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     await button(page, '返回首页').click();
     await page.waitForURL(/#\/pages\/card\/index/);
     await page.getByText('您的变更申请正在审核中').waitFor();
-    expect(await page.locator('.card').first().innerText()).toContain('6212 **** **** 2465');
+    expect(await text(page.locator('.card').first())).toContain('6212 **** **** 2465');
     const item = page.locator('.item').first();
-    await expect.poll(() => item.innerText()).toContain('申请中');
-    const itemText = await item.innerText();
+    await expect.poll(() => text(item)).toContain('申请中');
+    const itemText = await text(item);
     expect(itemText).toContain('重庆农村商业银行');
     expect(itemText).toContain('6212 **** **** 7313');
     expect(itemText).toContain('[500105] 江北区');
@@ -227,15 +222,15 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     // 撤销 with a confirmation.
     await button(page, '撤销').click();
     await page.getByText('撤销后，这条申请将不再审核').waitFor();
-    await shot(page, 'withdraw-confirm');
+    await shot(page, 'withdraw-confirm', true);
     await button(page, '确定撤销').click();
-    await expect.poll(() => page.locator('.item').first().innerText()).toContain('已撤销');
+    await expect.poll(() => text(page.locator('.item').first())).toContain('已撤销');
     await expect.poll(() => page.getByText('您的变更申请正在审核中').count()).toBe(0);
 
     // Submit again (another of her cards, ICBC, 19 digits), then a caseworker approves through the API.
     await openChangeForm(page);
     await fillChange(page, { account: TAN_NEW_ICBC, district: '[500105] 江北区', reason: '换工商银行卡' });
-    await expect.poll(() => page.locator('#field-bankCode').innerText()).toContain('中国工商银行');
+    await expect.poll(() => text(page.locator('#field-bankCode'))).toContain('中国工商银行');
     await button(page, '提交').click();
     await page.getByText('申请已提交，等待审核').waitFor();
     const list = await apiGet<{ items: Array<{ id: number; status: string }> }>('/api/me/change-requests', token);
@@ -257,16 +252,16 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
       .poll(() =>
         page
           .locator('.card')
-          .allInnerTexts()
+          .allTextContents()
           .then((t) => t.join('\n')),
       )
       .toContain('6222 **** **** 4737');
-    const cards = await page.locator('.card').allInnerTexts();
+    const cards = await page.locator('.card').allTextContents();
     const newCard = cards.find((t) => t.includes('中国工商银行')) ?? '';
     expect(newCard).toContain('来源：渝快办');
     expect(newCard).toContain('有效');
-    await expect.poll(() => page.locator('.item').first().innerText()).toContain('审核通过');
-    expect(await page.locator('.item').first().innerText()).toContain('同意');
+    await expect.poll(() => text(page.locator('.item').first())).toContain('审核通过');
+    expect(await text(page.locator('.item').first())).toContain('同意');
     await shot(page, 'card-approved');
   }, 180_000);
 
@@ -284,23 +279,23 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     const page = await phone();
     await login(page, RAN_GUIYING);
     const card = page.locator('.card').first();
-    const face = await card.innerText();
+    const face = await text(card);
     expect(face).toContain('无效卡');
     expect(face).toContain('此卡已无效');
     expect(face).toContain('上卡失败');
     await page.getByRole('tab', { name: /系统通知，1条未读/ }).click();
     const notice = page.locator('.item').first();
-    const text = await notice.innerText();
-    expect(text).toContain('上卡失败');
-    expect(text).toContain('未读');
-    expect(text).toContain('重庆农村商业银行');
-    expect(text).toContain('6212 **** **** 1184');
-    expect(text).toMatch(/\[500242\] 酉阳/);
-    expect(text).toContain('说明');
-    expect(text).toMatch(/操作时间：\s*\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
+    const noticeText = await text(notice);
+    expect(noticeText).toContain('上卡失败');
+    expect(noticeText).toContain('未读');
+    expect(noticeText).toContain('重庆农村商业银行');
+    expect(noticeText).toContain('6212 **** **** 1184');
+    expect(noticeText).toMatch(/\[500242\] 酉阳/);
+    expect(noticeText).toContain('说明');
+    expect(noticeText).toMatch(/操作时间：\s*\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
     await shot(page, 'notices');
     await button(page, '我知道了').click();
-    await expect.poll(() => notice.innerText()).toContain('已读');
+    await expect.poll(() => text(notice)).toContain('已读');
     await expect.poll(() => page.locator('.tab-badge').count()).toBe(0);
 
     // The invalid card leads to 变更申请; her only district is chosen already. The bank is down first.
@@ -330,7 +325,7 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     await login(page, ZHOU_JIANGUO);
     // His finished requests (approved, rejected, failed) are there with results and opinions.
     await expect.poll(() => page.locator('.item').count()).toBeGreaterThanOrEqual(3);
-    const history = (await page.locator('.item').allInnerTexts()).join('\n');
+    const history = (await page.locator('.item').allTextContents()).join('\n');
     expect(history).toContain('审核通过');
     expect(history).toContain('审核不通过');
     expect(history).toContain('申请失败');
@@ -341,13 +336,13 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     await fillChange(page, { account: CLOSED_TEST_CARD });
     await button(page, '提交').click();
     await page.locator('.outcome-title').filter({ hasText: '申请失败' }).waitFor();
-    expect(await page.locator('.outcome-text').innerText()).toContain('银行验证未通过：该账户已销户');
+    expect(await text(page.locator('.outcome-text'))).toContain('银行验证未通过：该账户已销户');
     await shot(page, 'change-failed');
     await button(page, '返回首页').click();
     await page.waitForURL(/#\/pages\/card\/index/);
     const first = page.locator('.item').first();
-    await expect.poll(() => first.innerText()).toContain('申请失败');
-    expect(await first.innerText()).toContain('该账户已销户');
+    await expect.poll(() => text(first)).toContain('申请失败');
+    expect(await text(first)).toContain('该账户已销户');
     expect(await page.getByText('您的变更申请正在审核中').count()).toBe(0);
   }, 90_000);
 
@@ -384,9 +379,9 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     expect(await bodySize()).toBeGreaterThanOrEqual(18);
     expect(await minTarget()).toBeGreaterThanOrEqual(48);
     // Nothing essential hidden: the same information as in the normal mode.
-    const text = await page.locator('.card').first().innerText();
+    const cardText = await text(page.locator('.card').first());
     for (const s of ['*梅', '1980-**-**', '重庆农村商业银行', '有效', '使用区县', '变更申请'])
-      expect(text).toContain(s);
+      expect(cardText).toContain(s);
     await shot(page, 'card-elder');
 
     // Remembered across a reload and on every page.
@@ -454,6 +449,35 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     await page.getByText('您尚未绑定“一卡通”账号，请联系所在村社/镇（乡）街道申报账号信息').waitFor();
   }, 60_000);
 
+  test('loading and error states: a slow, then failing network shows a spinner, then an error that 重新加载 recovers; 退出登录', async () => {
+    const page = await phone();
+    await login(page, ZHOU_JIANGUO);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    await page.route('**/api/me/card', async (route) => {
+      await held;
+      await route.abort('internetdisconnected');
+    });
+    await page.reload();
+    await page.getByText('正在查询您的“一卡通”账号…').waitFor();
+    await shot(page, 'loading');
+    release();
+    await page.getByText('网络连接失败，请检查网络后重试').first().waitFor();
+    await shot(page, 'error');
+    await page.unroute('**/api/me/card');
+    await button(page, '重新加载').first().click();
+    await page.locator('.card').first().waitFor();
+    expect(await page.getByText('网络连接失败，请检查网络后重试').count()).toBe(0);
+
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await button(page, /^退出$/).click();
+    await page.waitForURL(/#\/pages\/login\/index/);
+    await page.getByText('您已退出登录。再次办理时需要重新进行人脸识别。').waitFor();
+    expect(await tokenOf(page)).toBe('');
+  }, 60_000);
+
   test('登录确认 (issue 5): the QR link asks for the face first, names the PC login, 确认登录 hands the PC its session', async () => {
     const created = await fetch(`${stack.baseUrl}/api/auth/qr-tickets`, { method: 'POST' });
     expect(created.status).toBe(201);
@@ -476,7 +500,7 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     await page.getByRole('button', { name: `以${TAN_MEI}身份进入` }).click();
     await page.waitForURL(/#\/pages\/qr-confirm\/index\?ticket=/);
     await page.locator('.qr-target').waitFor();
-    expect(await page.locator('.qr-target').innerText()).toContain('一卡通');
+    expect(await text(page.locator('.qr-target'))).toContain('一卡通');
     await expect.poll(() => poll().then((p) => p.status)).toBe('scanned');
     await shot(page, 'qr-confirm');
 
@@ -495,6 +519,8 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     };
     await page.goto(second.qrContent.replace(/^https?:\/\/[^/]+/, stack.baseUrl));
     await button(page, '取消').waitFor();
+    await page.getByRole('switch', { name: '长辈版' }).click();
+    await shot(page, 'qr-confirm-elder');
     await button(page, '取消').click();
     await page.getByText('已取消登录').waitFor();
     const cancelled = (await fetch(`${stack.baseUrl}/api/auth/qr-tickets/${second.ticket}`, {

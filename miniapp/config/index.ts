@@ -10,7 +10,10 @@ function appAndPageConfigs(): string[] {
   const pages = path.join(src, 'pages');
   return [
     path.join(src, 'app.config.ts'),
-    ...fs.readdirSync(pages).map((p) => path.join(pages, p, 'index.config.ts')).filter((f) => fs.existsSync(f)),
+    ...fs
+      .readdirSync(pages)
+      .map((p) => path.join(pages, p, 'index.config.ts'))
+      .filter((f) => fs.existsSync(f)),
   ];
 }
 
@@ -18,16 +21,12 @@ function appAndPageConfigs(): string[] {
 const sharedDir = path.resolve(__dirname, '..', '..', 'shared');
 
 /**
- * @ykt/shared's sources have no import-time side effects: tell webpack, so modules the app does not use (the
- * review schemas, zod itself once config/babel-pure-schemas.js marked the schema calls pure) are left out.
+ * @ykt/shared's sources have no import-time side effects: webpack is told so (a `sideEffects: false` rule in both
+ * webpackChain hooks below), so modules the app does not use (the review schemas, and zod itself once
+ * config/babel-pure-schemas.js marked the schema calls pure) are left out of the bundle.
  */
-function markSharedSideEffectFree(chain: { module: { rule(name: string): any } }) {
-  const sharedSrc = path.join(sharedDir, 'src') + path.sep;
-  chain.module
-    .rule('ykt-shared-side-effect-free')
-    .test((file: string) => file.startsWith(sharedSrc))
-    .sideEffects(false);
-}
+const sharedSrc = path.join(sharedDir, 'src') + path.sep;
+const isSharedSource = (file: string) => file.startsWith(sharedSrc);
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -51,16 +50,23 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     // Webpack's persistent cache (node_modules/.cache) makes rebuilds much faster. Taro's loader reads the
     // app and page configs without telling webpack, so they invalidate the whole cache when they change.
-    cache: { enable: true, buildDependencies: { config: [__filename, ...appAndPageConfigs()] } },
+    // H5 only: the weapp build cannot snapshot one of Taro's loaders under pnpm, and is quick anyway.
+    cache: {
+      enable: process.env.TARO_ENV === 'h5',
+      buildDependencies: { config: [__filename, ...appAndPageConfigs()] },
+    },
     alias: {},
     mini: {
       compile: { include: [sharedDir] },
       webpackChain(chain) {
-        markSharedSideEffectFree(chain);
+        chain.module.rule('ykt-shared-side-effect-free').test(isSharedSource).set('sideEffects', false);
       },
       postcss: {
         pxtransform: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
       optimizeMainPackage: { enable: true },
       // Page styles import shared component styles in different orders; the order does not matter here.
@@ -72,7 +78,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       router: { mode: 'hash' },
       compile: { include: [sharedDir] },
       webpackChain(chain) {
-        markSharedSideEffectFree(chain);
+        chain.module.rule('ykt-shared-side-effect-free').test(isSharedSource).set('sideEffects', false);
         // Taro splits only initial chunks, so every lazily loaded page carried its own copy of NutUI,
         // @ykt/shared and the Taro components: share them between pages instead.
         chain.optimization.merge({ splitChunks: { chunks: 'all' } });
@@ -86,7 +92,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       postcss: {
         autoprefixer: { enable: true, config: {} },
         pxtransform: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
     },
   };

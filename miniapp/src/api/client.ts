@@ -171,12 +171,16 @@ export const api = {
   changeRequests: () => request<{ items: ChangeRequest[] }>('/me/change-requests'),
   submitChange: (body: ChangeRequestBody) =>
     request<ChangeRequest>('/me/change-requests', { method: 'POST', data: body }),
-  withdraw: (id: number) => request<{ id: number; status: 'withdrawn' }>(`/me/change-requests/${id}/withdraw`, { method: 'POST' }),
+  withdraw: (id: number) =>
+    request<{ id: number; status: 'withdrawn' }>(`/me/change-requests/${id}/withdraw`, { method: 'POST' }),
 
   notifications: () => request<{ items: Notification[] }>('/me/notifications'),
   markRead: (id: number) => request<{ id: number; readAt: string }>(`/me/notifications/${id}/read`, { method: 'POST' }),
 
-  qrScan: (ticket: string) => request<QrScanAnswer>(`/auth/qr-tickets/${encodeURIComponent(ticket)}/scan`, { method: 'POST' }),
-  qrConfirm: (ticket: string) => request<unknown>(`/auth/qr-tickets/${encodeURIComponent(ticket)}/confirm`, { method: 'POST' }),
-  qrCancel: (ticket: string) => request<unknown>(`/auth/qr-tickets/${encodeURIComponent(ticket)}/cancel`, { method: 'POST' }),
+  qrScan: (ticket: string) =>
+    request<QrScanAnswer>(`/auth/qr-tickets/${encodeURIComponent(ticket)}/scan`, { method: 'POST' }),
+  qrConfirm: (ticket: string) =>
+    request<unknown>(`/auth/qr-tickets/${encodeURIComponent(ticket)}/confirm`, { method: 'POST' }),
+  qrCancel: (ticket: string) =>
+    request<unknown>(`/auth/qr-tickets/${encodeURIComponent(ticket)}/cancel`, { method: 'POST' }),
 };

@@ -57,7 +57,11 @@ function waitForNative(): Promise<YkbNativeBridge | undefined> {
   });
 }
 
-function nativeCall(bridge: YkbNativeBridge, method: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+function nativeCall(
+  bridge: YkbNativeBridge,
+  method: string,
+  params: Record<string, unknown> = {},
+): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
     try {
       bridge.call(method, params, (result) => {

@@ -48,8 +48,9 @@ export function createPreviewBridge(identityPreviewUrl: string): PreviewBridge {
 
     async scanCode() {
       // No camera in the preview: the person pastes the QR content (a URL) shown under the PC's code.
-      const content = typeof window !== 'undefined' ? window.prompt('预览模式：请粘贴电脑页面二维码的内容（链接）') : null;
-      if (!content || !content.trim()) throw new BridgeError('已取消扫码', true);
+      const content =
+        typeof window !== 'undefined' ? window.prompt('预览模式：请粘贴电脑页面二维码的内容（链接）') : null;
+      if (!content?.trim()) throw new BridgeError('已取消扫码', true);
       return content.trim();
     },
 

@@ -18,7 +18,17 @@ export interface AppButtonProps {
 }
 
 /** NutUI Button sized by the app's tokens (touch target >= 44 px, >= 52 px in 长辈版). */
-export function AppButton({ kind = 'primary', big, block, disabled, loading, className, ariaLabel, onClick, children }: PropsWithChildren<AppButtonProps>) {
+export function AppButton({
+  kind = 'primary',
+  big,
+  block,
+  disabled,
+  loading,
+  className,
+  ariaLabel,
+  onClick,
+  children,
+}: PropsWithChildren<AppButtonProps>) {
   return (
     <Button
       className={cx('btn', `btn-${kind}`, big && 'btn-big', block && 'btn-block', className)}

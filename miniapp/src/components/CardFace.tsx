@@ -30,7 +30,15 @@ const BANK_THEMES: Record<string, string> = {
 };
 
 /** One 一卡通 account drawn like a bank card, as in the manual's 我的"一卡通" screens. */
-export function CardFace({ beneficiary, card, revealedNumber, revealing, onToggleReveal, onDistricts, onChange }: CardFaceProps) {
+export function CardFace({
+  beneficiary,
+  card,
+  revealedNumber,
+  revealing,
+  onToggleReveal,
+  onDistricts,
+  onChange,
+}: CardFaceProps) {
   const invalid = card.status === 'invalid';
   const cardTypeLabel = CARD_TYPE_LABELS[card.cardType as keyof typeof CARD_TYPE_LABELS] ?? card.cardType;
   const number = displayAccount(revealedNumber ?? card.accountNumber);
@@ -87,7 +95,12 @@ export function CardFace({ beneficiary, card, revealedNumber, revealing, onToggl
       )}
 
       <View className="card-actions">
-        <View className="card-districts" role="button" aria-label={`使用区县 ${card.districts.length} 个，查看列表`} onClick={onDistricts}>
+        <View
+          className="card-districts"
+          role="button"
+          aria-label={`使用区县 ${card.districts.length} 个，查看列表`}
+          onClick={onDistricts}
+        >
           <Text>使用区县</Text>
           <Text className="card-districts-count">{card.districts.length}</Text>
           <Text className="card-chevron">›</Text>

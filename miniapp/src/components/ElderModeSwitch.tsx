@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import { setElderMode, useElderMode } from '../utils/elderMode';
 import { cx } from '../utils/cx';
+import { setElderMode, useElderMode } from '../utils/elderMode';
 import './ElderModeSwitch.scss';
 
 /** 长辈版 switch: remembered in storage, applies to every page at once. */

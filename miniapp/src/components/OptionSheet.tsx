@@ -37,19 +37,19 @@ export function OptionSheet({
       </View>
       <ScrollView scrollY className="sheet-list">
         <View role="listbox" aria-label={title}>
-        {options.map((o) => (
-          <View
-            key={o.value}
-            className={cx('sheet-option', o.value === value && 'sheet-option-on')}
-            role="option"
-            aria-selected={o.value === value}
-            onClick={() => onSelect(o.value)}
-          >
-            <Text>{o.label}</Text>
-            {o.hint && <Text className="sheet-hint">{o.hint}</Text>}
-            {o.value === value && <Text className="sheet-check">✓</Text>}
-          </View>
-        ))}
+          {options.map((o) => (
+            <View
+              key={o.value}
+              className={cx('sheet-option', o.value === value && 'sheet-option-on')}
+              role="option"
+              aria-selected={o.value === value}
+              onClick={() => onSelect(o.value)}
+            >
+              <Text>{o.label}</Text>
+              {o.hint && <Text className="sheet-hint">{o.hint}</Text>}
+              {o.value === value && <Text className="sheet-check">✓</Text>}
+            </View>
+          ))}
         </View>
       </ScrollView>
     </Popup>

@@ -7,7 +7,15 @@ import { Kv } from './Kv';
 import './Items.scss';
 
 /** One entry of 事项办理: what was applied for, when, and the result (manual 1.1 "查看变更业务办理结果"). */
-export function RequestItem({ item, onWithdraw, withdrawing }: { item: ChangeRequest; onWithdraw?: () => void; withdrawing?: boolean }) {
+export function RequestItem({
+  item,
+  onWithdraw,
+  withdrawing,
+}: {
+  item: ChangeRequest;
+  onWithdraw?: () => void;
+  withdrawing?: boolean;
+}) {
   const pending = item.status === 'pending';
   const label = CHANGE_REQUEST_STATUS_LABELS[item.status] ?? item.status;
   return (

@@ -11,7 +11,15 @@ export function LoadingState({ text = '正在加载…' }: { text?: string }) {
   );
 }
 
-export function ErrorState({ message, onRetry, retryText = '重新加载' }: { message: string; onRetry?: () => void; retryText?: string }) {
+export function ErrorState({
+  message,
+  onRetry,
+  retryText = '重新加载',
+}: {
+  message: string;
+  onRetry?: () => void;
+  retryText?: string;
+}) {
   return (
     <View className="state state-error" role="alert">
       <View className="state-icon">!</View>

@@ -9,7 +9,15 @@ export interface TabDef<K extends string> {
 }
 
 /** Two big tabs under the card (事项办理 / 系统通知), with an unread count badge. */
-export function Tabs<K extends string>({ tabs, active, onChange }: { tabs: TabDef<K>[]; active: K; onChange: (k: K) => void }) {
+export function Tabs<K extends string>({
+  tabs,
+  active,
+  onChange,
+}: {
+  tabs: TabDef<K>[];
+  active: K;
+  onChange: (k: K) => void;
+}) {
   return (
     <View className="tabs" role="tablist">
       {tabs.map((t) => (

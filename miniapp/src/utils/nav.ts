@@ -17,7 +17,7 @@ export function withQuery(path: string, query: Record<string, string | number | 
 }
 
 /** Sends the person to face login; `back` (a page URL with query) is where they return afterwards. */
-export function goToLogin(options: { back?: string; reason?: 'expired' } = {}): void {
+export function goToLogin(options: { back?: string; reason?: 'expired' | 'logout' } = {}): void {
   if (options.back) writeString(STORAGE_KEYS.afterLogin, options.back);
   const url = withQuery(PAGES.login, { reason: options.reason });
   void Taro.reLaunch({ url });
@@ -27,7 +27,7 @@ export function goToLogin(options: { back?: string; reason?: 'expired' } = {}): 
 export function leaveLogin(): void {
   const back = readString(STORAGE_KEYS.afterLogin);
   writeString(STORAGE_KEYS.afterLogin, '');
-  void Taro.reLaunch({ url: back && back.startsWith('/pages/') ? back : PAGES.card });
+  void Taro.reLaunch({ url: back?.startsWith('/pages/') ? back : PAGES.card });
 }
 
 /** navigateBack when there is a page to go back to, else the card (H5 opened on a deep link). */

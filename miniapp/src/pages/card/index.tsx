@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import type { ChangeRequest, MyCard, Notification } from '@ykt/shared';
 import { useCallback, useRef, useState } from 'react';
-import { api, ApiError, errorMessage } from '../../api/client';
+import { ApiError, api, errorMessage } from '../../api/client';
 import { BridgeError, getBridge } from '../../bridge';
 import { AppButton } from '../../components/AppButton';
 import { CardFace } from '../../components/CardFace';
@@ -14,7 +14,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { RequestItem } from '../../components/RequestItem';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { Tabs } from '../../components/Tabs';
-import { PAGES, withQuery } from '../../utils/nav';
+import { goToLogin, PAGES, withQuery } from '../../utils/nav';
 import { ticketFromQrContent } from '../../utils/qr';
 import './index.scss';
 
@@ -26,7 +26,9 @@ const PENDING_TEXT = '您的变更申请正在审核中';
 
 /** 首页: the card face(s), then 事项办理 and 系统通知 (manual 1.1 查看个人账户). */
 export default function CardPage() {
-  const [card, setCard] = useState<{ kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ok'; data: MyCard }>({ kind: 'loading' });
+  const [card, setCard] = useState<
+    { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ok'; data: MyCard }
+  >({ kind: 'loading' });
   const [requests, setRequests] = useState<ListState<ChangeRequest>>({ kind: 'loading' });
   const [notices, setNotices] = useState<ListState<Notification>>({ kind: 'loading' });
   const [tab, setTab] = useState<TabKey>('requests');
@@ -38,15 +40,26 @@ export default function CardPage() {
   const [withdrawing, setWithdrawing] = useState<number | null>(null);
   const [pendingInfo, setPendingInfo] = useState(false);
   const [reading, setReading] = useState<number | null>(null);
+  const [askLogout, setAskLogout] = useState(false);
   const loadSeq = useRef(0);
 
   const loadAll = useCallback(async () => {
     const seq = ++loadSeq.current;
     const [c, r, n] = await Promise.allSettled([api.myCard(), api.changeRequests(), api.notifications()]);
     if (seq !== loadSeq.current) return;
-    setCard(c.status === 'fulfilled' ? { kind: 'ok', data: c.value } : { kind: 'error', message: errorMessage(c.reason) });
-    setRequests(r.status === 'fulfilled' ? { kind: 'ok', items: r.value.items } : { kind: 'error', message: errorMessage(r.reason) });
-    setNotices(n.status === 'fulfilled' ? { kind: 'ok', items: n.value.items } : { kind: 'error', message: errorMessage(n.reason) });
+    setCard(
+      c.status === 'fulfilled' ? { kind: 'ok', data: c.value } : { kind: 'error', message: errorMessage(c.reason) },
+    );
+    setRequests(
+      r.status === 'fulfilled'
+        ? { kind: 'ok', items: r.value.items }
+        : { kind: 'error', message: errorMessage(r.reason) },
+    );
+    setNotices(
+      n.status === 'fulfilled'
+        ? { kind: 'ok', items: n.value.items }
+        : { kind: 'error', message: errorMessage(n.reason) },
+    );
   }, []);
 
   // Every time the page shows (first time, and back from 变更卡), the card and lists are fresh.
@@ -89,7 +102,9 @@ export default function CardPage() {
       setPendingInfo(true);
       return;
     }
-    void Taro.navigateTo({ url: withQuery(PAGES.change, { district: districtCodes.length === 1 ? districtCodes[0] : undefined }) });
+    void Taro.navigateTo({
+      url: withQuery(PAGES.change, { district: districtCodes.length === 1 ? districtCodes[0] : undefined }),
+    });
   }
 
   async function withdraw(id: number) {
@@ -111,9 +126,13 @@ export default function CardPage() {
     setReading(id);
     try {
       const { readAt } = await api.markRead(id);
-      setNotices((s) => (s.kind === 'ok' ? { kind: 'ok', items: s.items.map((i) => (i.id === id ? { ...i, readAt } : i)) } : s));
+      setNotices((s) =>
+        s.kind === 'ok' ? { kind: 'ok', items: s.items.map((i) => (i.id === id ? { ...i, readAt } : i)) } : s,
+      );
       setCard((s) =>
-        s.kind === 'ok' ? { kind: 'ok', data: { ...s.data, unreadNotifications: Math.max(0, s.data.unreadNotifications - 1) } } : s,
+        s.kind === 'ok'
+          ? { kind: 'ok', data: { ...s.data, unreadNotifications: Math.max(0, s.data.unreadNotifications - 1) } }
+          : s,
       );
     } catch (e) {
       setNotice({ tone: 'error', text: errorMessage(e) });
@@ -139,14 +158,29 @@ export default function CardPage() {
     }
   }
 
-  const unread = card.kind === 'ok' ? card.data.unreadNotifications : notices.kind === 'ok' ? notices.items.filter((n) => !n.readAt).length : 0;
+  async function logout() {
+    setAskLogout(false);
+    await api.logout().catch(() => undefined); // the session is dropped on this phone either way
+    goToLogin({ reason: 'logout' });
+  }
+
+  const unread =
+    card.kind === 'ok'
+      ? card.data.unreadNotifications
+      : notices.kind === 'ok'
+        ? notices.items.filter((n) => !n.readAt).length
+        : 0;
 
   return (
     <Page className="card-page">
       <PageHeader title="我的“一卡通”账号" right={<ElderModeSwitch />} />
 
       {notice && (
-        <View className={`alert alert-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'} onClick={() => setNotice(null)}>
+        <View
+          className={`alert alert-${notice.tone}`}
+          role={notice.tone === 'error' ? 'alert' : 'status'}
+          onClick={() => setNotice(null)}
+        >
           {notice.text}
         </View>
       )}
@@ -169,7 +203,7 @@ export default function CardPage() {
           ) : (
             card.data.cards.map((c, i) => (
               <CardFace
-                key={`${c.accountNumber}-${i}`}
+                key={`${c.bankCode}-${c.accountNumber}-${c.districts.map((d) => d.code).join(',')}`}
                 beneficiary={card.data.beneficiary}
                 card={c}
                 revealedNumber={showFull[i] && revealed ? revealed[c.accountNumber] : undefined}
@@ -199,7 +233,12 @@ export default function CardPage() {
           {requests.kind === 'ok' && requests.items.length === 0 && <EmptyState text="暂无变更申请" />}
           {requests.kind === 'ok' &&
             requests.items.map((r) => (
-              <RequestItem key={r.id} item={r} withdrawing={withdrawing === r.id} onWithdraw={() => setAskWithdraw(r.id)} />
+              <RequestItem
+                key={r.id}
+                item={r}
+                withdrawing={withdrawing === r.id}
+                onWithdraw={() => setAskWithdraw(r.id)}
+              />
             ))}
         </View>
       )}
@@ -209,7 +248,9 @@ export default function CardPage() {
           {notices.kind === 'error' && <ErrorState message={notices.message} onRetry={reloadCard} />}
           {notices.kind === 'ok' && notices.items.length === 0 && <EmptyState text="暂无系统通知" />}
           {notices.kind === 'ok' &&
-            notices.items.map((n) => <NoticeItem key={n.id} item={n} reading={reading === n.id} onRead={() => void markRead(n.id)} />)}
+            notices.items.map((n) => (
+              <NoticeItem key={n.id} item={n} reading={reading === n.id} onRead={() => void markRead(n.id)} />
+            ))}
         </View>
       )}
 
@@ -217,6 +258,9 @@ export default function CardPage() {
         <AppButton kind="outline" block onClick={() => void scanPcLogin()}>
           扫码登录电脑端
         </AppButton>
+        <View className="logout-link" role="button" aria-label="退出登录" onClick={() => setAskLogout(true)}>
+          退出登录
+        </View>
       </View>
 
       <ConfirmDialog
@@ -228,6 +272,16 @@ export default function CardPage() {
         onCancel={() => setAskWithdraw(null)}
       >
         撤销后，这条申请将不再审核，您可以重新提交变更申请。确定撤销吗？
+      </ConfirmDialog>
+      <ConfirmDialog
+        visible={askLogout}
+        title="退出登录"
+        confirmText="退出"
+        cancelText="不退出"
+        onConfirm={() => void logout()}
+        onCancel={() => setAskLogout(false)}
+      >
+        退出后，再次办理需要重新进行人脸识别。
       </ConfirmDialog>
       <ConfirmDialog
         visible={pendingInfo}

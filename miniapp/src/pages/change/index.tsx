@@ -19,7 +19,7 @@ import {
   REASON_MAX_LENGTH,
 } from '@ykt/shared';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { api, ApiError, errorMessage } from '../../api/client';
+import { ApiError, api, errorMessage } from '../../api/client';
 import { AppButton } from '../../components/AppButton';
 import { Choice, Field } from '../../components/Field';
 import { OptionSheet } from '../../components/OptionSheet';
@@ -50,7 +50,9 @@ const NO_ACCOUNT_TEXT = '您尚未绑定“一卡通”账号，请联系所在�
 /** 变更卡 (manual 1.1 变更个人账户): the shared rules check each field as it is typed, with the BFF's words. */
 export default function ChangePage() {
   const { params } = useRouter();
-  const [load, setLoad] = useState<{ kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ok'; data: MyCard }>({
+  const [load, setLoad] = useState<
+    { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ok'; data: MyCard }
+  >({
     kind: 'loading',
   });
   const [draft, setDraft] = useState<Draft>({
@@ -102,7 +104,11 @@ export default function ChangePage() {
 
   const errors: Partial<Record<FieldName, string>> = {
     cardType: checkCardType(draft.cardType),
-    accountNumber: checkAccountNumber(draft.cardType, account, checkBankCode(draft.bankCode) ? undefined : draft.bankCode),
+    accountNumber: checkAccountNumber(
+      draft.cardType,
+      account,
+      checkBankCode(draft.bankCode) ? undefined : draft.bankCode,
+    ),
     bankCode: checkBankCode(draft.bankCode),
     districtCode: checkDistrict(draft.districtCode, districtCodes),
     reason: checkReason(draft.reason),
@@ -169,7 +175,10 @@ export default function ChangePage() {
       } else if (e instanceof ApiError && e.status === 401) {
         return; // the client is taking the person to face login
       } else {
-        setFormError({ code: e instanceof ApiError ? e.code : 'NETWORK', text: `${errorMessage(e)}。您填写的内容已保留。` });
+        setFormError({
+          code: e instanceof ApiError ? e.code : 'NETWORK',
+          text: `${errorMessage(e)}。您填写的内容已保留。`,
+        });
       }
       void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
     } finally {
@@ -207,7 +216,12 @@ export default function ChangePage() {
               修改后重新提交
             </AppButton>
           )}
-          <AppButton block big kind={failed ? 'outline' : 'primary'} onClick={() => void Taro.reLaunch({ url: PAGES.card })}>
+          <AppButton
+            block
+            big
+            kind={failed ? 'outline' : 'primary'}
+            onClick={() => void Taro.reLaunch({ url: PAGES.card })}
+          >
             返回首页
           </AppButton>
         </View>
@@ -220,7 +234,9 @@ export default function ChangePage() {
       <PageHeader title="变更卡" back />
       {load.kind === 'loading' && <LoadingState />}
       {load.kind === 'error' && <ErrorState message={load.message} onRetry={() => void loadCard()} />}
-      {load.kind === 'ok' && load.data.cards.length === 0 && <View className="alert alert-warning">{NO_ACCOUNT_TEXT}</View>}
+      {load.kind === 'ok' && load.data.cards.length === 0 && (
+        <View className="alert alert-warning">{NO_ACCOUNT_TEXT}</View>
+      )}
       {load.kind === 'ok' && load.data.cards.length > 0 && load.data.pendingRequestId !== null && (
         <View className="alert alert-info" role="status">
           <View className="alert-title">您的变更申请正在审核中</View>
@@ -235,7 +251,10 @@ export default function ChangePage() {
       {load.kind === 'ok' && load.data.cards.length > 0 && load.data.pendingRequestId === null && (
         <View className="section change-form">
           {formError && (
-            <View className={cx('alert', formError.code === 'BANK_UNAVAILABLE' ? 'alert-warning' : 'alert-error')} role="alert">
+            <View
+              className={cx('alert', formError.code === 'BANK_UNAVAILABLE' ? 'alert-warning' : 'alert-error')}
+              role="alert"
+            >
               {formError.text}
               {formError.code === 'REQUEST_IN_PROGRESS' && (
                 <View className="btn-row">
@@ -274,7 +293,12 @@ export default function ChangePage() {
                 maxlength={34}
                 placeholder="请输入银行账号"
                 placeholderClass="input-placeholder"
-                nativeProps={{ 'aria-label': '银行账号', inputMode: 'numeric', autoComplete: 'off', id: 'account-number' }}
+                nativeProps={{
+                  'aria-label': '银行账号',
+                  inputMode: 'numeric',
+                  autoComplete: 'off',
+                  id: 'account-number',
+                }}
                 onInput={(e) => onAccountInput(e.detail.value)}
                 onBlur={() => setTouched((t) => ({ ...t, accountNumber: true }))}
               />
@@ -290,11 +314,11 @@ export default function ChangePage() {
             <View
               className="input-box select-box"
               role="button"
-              aria-label={`开户行：${draft.bankCode ? bankName(draft.bankCode) ?? draft.bankCode : '未选择'}，点击选择`}
+              aria-label={`开户行：${draft.bankCode ? (bankName(draft.bankCode) ?? draft.bankCode) : '未选择'}，点击选择`}
               onClick={() => setBankSheet(true)}
             >
               <Text className={draft.bankCode ? 'select-value' : 'select-placeholder'}>
-                {draft.bankCode ? bankName(draft.bankCode) ?? draft.bankCode : '请选择开户行'}
+                {draft.bankCode ? (bankName(draft.bankCode) ?? draft.bankCode) : '请选择开户行'}
               </Text>
               <Text className="select-action">{draft.bankCode ? '更换 ›' : '选择 ›'}</Text>
             </View>
@@ -303,7 +327,13 @@ export default function ChangePage() {
             )}
           </Field>
 
-          <Field label="区县" required error={shown('districtCode')} id="field-districtCode" hint="只能变更您“使用区县”中的账号">
+          <Field
+            label="区县"
+            required
+            error={shown('districtCode')}
+            id="field-districtCode"
+            hint="只能变更您“使用区县”中的账号"
+          >
             <Choice
               label="区县"
               options={districts.map((d) => ({ value: d.code, label: districtLabel(d.code, d.name) }))}

@@ -13,7 +13,9 @@ import './index.scss';
 export default function DistrictsPage() {
   const { params } = useRouter();
   const index = Number(params.card ?? 0) || 0;
-  const [state, setState] = useState<{ kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ok'; card?: CardFace }>({
+  const [state, setState] = useState<
+    { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ok'; card?: CardFace }
+  >({
     kind: 'loading',
   });
 
@@ -40,7 +42,8 @@ export default function DistrictsPage() {
       {state.kind === 'ok' && state.card && (
         <>
           <View className="muted districts-of">
-            {state.card.bankName} {displayAccount(state.card.accountNumber)} 在以下 {state.card.districts.length} 个区县使用：
+            {state.card.bankName} {displayAccount(state.card.accountNumber)} 在以下 {state.card.districts.length}{' '}
+            个区县使用：
           </View>
           {state.card.districts.length === 0 ? (
             <EmptyState text="这张卡暂无使用区县" />

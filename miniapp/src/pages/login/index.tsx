@@ -12,12 +12,16 @@ import { leaveLogin, PAGES } from '../../utils/nav';
 import { readString, STORAGE_KEYS } from '../../utils/storage';
 import './index.scss';
 
-type Phase = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; bridge: Bridge; personas: Persona[] };
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; bridge: Bridge; personas: Persona[] };
 
 /** Entry of the 事项: face recognition (the container's, or a persona picker in the H5 preview), then the card. */
 export default function Login() {
   const { params } = useRouter();
   const expired = params.reason === 'expired';
+  const loggedOut = params.reason === 'logout';
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -50,20 +54,20 @@ export default function Login() {
       const personas = isPreviewBridge(bridge) ? await bridge.personas() : [];
       setPhase({ kind: 'ready', bridge, personas });
       // In the container, face recognition starts at once, as the 事项 entry does in the manual.
-      if (!isPreviewBridge(bridge) && !expired) void verify(bridge);
+      if (!isPreviewBridge(bridge) && !expired && !loggedOut) void verify(bridge);
     } catch (e) {
       setPhase({ kind: 'error', message: e instanceof BridgeError ? e.message : errorMessage(e) });
     }
-  }, [expired, verify]);
+  }, [expired, loggedOut, verify]);
 
   useEffect(() => {
     // Still signed in (token in storage, not expired): no second face scan within the session.
-    if (hasSession() && !expired) {
+    if (hasSession() && !expired && !loggedOut) {
       leaveLogin();
       return;
     }
     void load();
-  }, [expired, load]);
+  }, [expired, loggedOut, load]);
 
   return (
     <Page className="login">
@@ -74,15 +78,20 @@ export default function Login() {
           登录已过期，为保护您的资金安全，请重新进行人脸识别。
         </View>
       )}
-      {goingToQr && (
-        <View className="alert alert-info">人脸识别通过后，将继续确认电脑端的登录。</View>
+      {loggedOut && (
+        <View className="alert alert-success" role="status">
+          您已退出登录。再次办理时需要重新进行人脸识别。
+        </View>
       )}
+      {goingToQr && <View className="alert alert-info">人脸识别通过后，将继续确认电脑端的登录。</View>}
 
       <View className="section login-intro">
         <View className="login-face" aria-hidden>
           <View className="login-face-inner">人脸</View>
         </View>
-        <View className="login-intro-text">为保护您的补贴资金安全，查看和变更“一卡通”账号前，需要通过人脸识别确认是您本人。</View>
+        <View className="login-intro-text">
+          为保护您的补贴资金安全，查看和变更“一卡通”账号前，需要通过人脸识别确认是您本人。
+        </View>
       </View>
 
       {message && (

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, ApiError, errorMessage, hasSession, type QrScanAnswer } from '../../api/client';
+import { ApiError, api, errorMessage, hasSession, type QrScanAnswer } from '../../api/client';
 import { getBridge } from '../../bridge';
 import { AppButton } from '../../components/AppButton';
 import { ElderModeSwitch } from '../../components/ElderModeSwitch';
@@ -33,7 +33,8 @@ export default function QrConfirmPage() {
 
   const fail = useCallback((e: unknown) => {
     if (e instanceof ApiError && (e.status === 410 || e.code === 'QR_EXPIRED')) setState({ kind: 'expired' });
-    else if (e instanceof ApiError && e.status === 404) setState({ kind: 'error', message: '二维码无效，请在电脑上刷新二维码后重新扫描', retry: false });
+    else if (e instanceof ApiError && e.status === 404)
+      setState({ kind: 'error', message: '二维码无效，请在电脑上刷新二维码后重新扫描', retry: false });
     else if (e instanceof ApiError && e.status === 401) setState({ kind: 'login' });
     else setState({ kind: 'error', message: errorMessage(e), retry: true });
   }, []);
@@ -107,7 +108,9 @@ export default function QrConfirmPage() {
       <PageHeader title="登录确认" right={<ElderModeSwitch />} />
       {state.kind === 'loading' && <LoadingState text="正在读取二维码…" />}
       {state.kind === 'login' && <LoadingState text="请先完成人脸识别，识别后将回到此页确认登录…" />}
-      {state.kind === 'error' && <ErrorState message={state.message} onRetry={state.retry ? () => void scan() : undefined} />}
+      {state.kind === 'error' && (
+        <ErrorState message={state.message} onRetry={state.retry ? () => void scan() : undefined} />
+      )}
 
       {state.kind === 'ready' && (
         <View className="section qr-card">
@@ -124,10 +127,23 @@ export default function QrConfirmPage() {
             </View>
           )}
           <View className="btn-stack">
-            <AppButton big block loading={busy === 'confirm'} disabled={busy !== null} onClick={() => void act('confirm')}>
+            <AppButton
+              big
+              block
+              loading={busy === 'confirm'}
+              disabled={busy !== null}
+              onClick={() => void act('confirm')}
+            >
               确认登录
             </AppButton>
-            <AppButton big block kind="outline" loading={busy === 'cancel'} disabled={busy !== null} onClick={() => void act('cancel')}>
+            <AppButton
+              big
+              block
+              kind="outline"
+              loading={busy === 'cancel'}
+              disabled={busy !== null}
+              onClick={() => void act('cancel')}
+            >
               取消
             </AppButton>
           </View>

@@ -21,9 +21,9 @@ function appAndPageConfigs(): string[] {
 const sharedDir = path.resolve(__dirname, '..', '..', 'shared');
 
 /**
- * @ykt/shared's sources have no import-time side effects: webpack is told so (a `sideEffects: false` rule in both
- * webpackChain hooks below), so modules the app does not use (the review schemas, and zod itself once
- * config/babel-pure-schemas.js marked the schema calls pure) are left out of the bundle.
+ * @ykt/shared's sources have no import-time side effects (its package.json says so; repeated here as a rule in
+ * both webpackChain hooks, since Taro compiles it as our own source): modules the app does not use, the zod
+ * schemas and zod itself, stay out of the bundle. The app takes only labels (shared/src/labels.ts) and rules.
  */
 const sharedSrc = path.join(sharedDir, 'src') + path.sep;
 const isSharedSource = (file: string) => file.startsWith(sharedSrc);

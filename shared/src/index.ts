@@ -2,4 +2,5 @@
 
 export * from './reference/index.ts';
 export * from './rules/index.ts';
+export * from './labels.ts';
 export * from './schemas/index.ts';

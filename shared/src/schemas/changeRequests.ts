@@ -3,13 +3,6 @@ import { cardType, isoTime } from './common.ts';
 
 export const changeRequestStatus = z.enum(['pending', 'approved', 'rejected', 'withdrawn', 'failed']);
 export type ChangeRequestStatus = z.infer<typeof changeRequestStatus>;
-export const CHANGE_REQUEST_STATUS_LABELS: Record<ChangeRequestStatus, string> = {
-  pending: '申请中',
-  approved: '审核通过',
-  rejected: '审核不通过',
-  withdrawn: '已撤销',
-  failed: '申请失败',
-};
 
 /**
  * The body as it arrives. Only the shape is checked here; the domain rules (Luhn, BIN, the person's districts)

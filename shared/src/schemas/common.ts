@@ -12,7 +12,6 @@ export type AccountStatus = z.infer<typeof accountStatus>;
 /** 来源: 渝快办 (self-service) or 一卡通系统 (counter / bulk import). */
 export const accountSource = z.enum(['yukuaiban', 'ykt']);
 export type AccountSource = z.infer<typeof accountSource>;
-export const ACCOUNT_SOURCE_LABELS: Record<AccountSource, string> = { yukuaiban: '渝快办', ykt: '一卡通系统' };
 
 export const district = z.object({ code: z.string(), name: z.string() });
 export const bank = z.object({ code: z.string(), name: z.string() });

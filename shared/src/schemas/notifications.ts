@@ -3,11 +3,6 @@ import { isoTime } from './common.ts';
 
 export const notificationKind = z.enum(['crediting_failure', 'manual_validation', 'scheduled_validation']);
 export type NotificationKind = z.infer<typeof notificationKind>;
-export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
-  crediting_failure: '上卡失败',
-  manual_validation: '手动验证',
-  scheduled_validation: '定时验证',
-};
 
 export const notification = z.object({
   id: z.number().int(),

@@ -4,10 +4,10 @@
  * 事项办理 / 系统通知, 撤销, review by a caseworker, 长辈版, session expiry, and 登录确认 for the PC's QR code.
  * Screenshots of each main screen (normal and 长辈版) go to docs/screenshots/mobile-*.png.
  */
-import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { caseworkerToken, launchBrowser, screenshotDir, startStack } from './harness.ts';
+import { caseworkerToken, launchBrowser, startStack } from './harness.ts';
+import { button, fillChange, login as loginAs, openChangeForm, openPhone, shot, text, tokenOf } from './mobileApp.ts';
 
 /** Demo people of the sandbox (scripts/sandbox/src/demoWorld.ts). */
 const TAN_MEI = '谭梅';
@@ -37,60 +37,12 @@ afterAll(async () => {
 });
 
 async function phone(): Promise<Page> {
-  const ctx = await browser.newContext({
-    viewport: { width: 375, height: 812 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    reducedMotion: 'reduce',
-  });
-  contexts.push(ctx);
-  const page = await ctx.newPage();
-  page.on('pageerror', (e) => console.warn('[mobile.test] page error:', e.message));
+  const page = await openPhone(browser);
+  contexts.push(page.context());
   return page;
 }
 
-/** Full-page by default; `viewport` for dialogs (their overlay is fixed to the viewport). */
-async function shot(page: Page, name: string, viewport = false) {
-  await page.waitForTimeout(150); // let the last state paint
-  await page.screenshot({
-    path: resolve(screenshotDir, `mobile-${name}.png`),
-    fullPage: !viewport,
-    animations: 'disabled',
-  });
-}
-
-/** What a part of the page says (textContent: the DOM's words, whatever the CSS). */
-async function text(locator: Locator): Promise<string> {
-  return (await locator.textContent()) ?? '';
-}
-
-/** Taro H5 renders <Button> as a taro-button-core host: click that, not its inner text. */
-function button(page: Page, text: string | RegExp): Locator {
-  return page.locator('taro-button-core').filter({ hasText: text });
-}
-
-/** Opens the mini-app and logs in through the preview's face scan (a persona of the sandbox identity platform). */
-async function login(page: Page, name: string) {
-  await page.goto(`${stack.baseUrl}/m/`);
-  await page.getByRole('button', { name: `以${name}身份进入` }).click();
-  await page.waitForURL(/#\/pages\/card\/index/);
-  await page.locator('.card, .no-card').first().waitFor();
-}
-
-/** The session token the app keeps in Taro storage (H5: localStorage, value wrapped as {"data": ...}). */
-async function tokenOf(page: Page): Promise<string> {
-  const raw = await page.evaluate(() => localStorage.getItem('ykt.token'));
-  if (!raw) return '';
-  try {
-    const v = JSON.parse(raw) as { data?: string } | string;
-    return typeof v === 'string' ? v : (v.data ?? '');
-  } catch {
-    return raw;
-  }
-}
+const login = (page: Page, name: string) => loginAs(page, stack.baseUrl, name);
 
 async function apiGet<T>(path: string, token: string): Promise<T> {
   const res = await fetch(`${stack.baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
@@ -105,25 +57,6 @@ async function bankFault(mode: 'normal' | 'down') {
     body: JSON.stringify({ mode }),
   });
   expect(res.ok).toBe(true);
-}
-
-/** Fills the 变更卡 form the way a person does: tap, type, tick. */
-async function fillChange(
-  page: Page,
-  opts: { cardType?: string; account: string; district?: string; reason?: string },
-) {
-  await page.getByRole('radio', { name: opts.cardType ?? '银行卡' }).click();
-  await page.getByRole('textbox', { name: '银行账号' }).fill(opts.account);
-  if (opts.district) await page.getByRole('radio', { name: opts.district }).click();
-  if (opts.reason) await page.getByRole('textbox', { name: '变更理由' }).fill(opts.reason);
-  const consent = page.getByRole('checkbox', { name: '是否为本人持有账号且同意对当前账号进行状态查询等验证' });
-  if ((await consent.getAttribute('aria-checked')) !== 'true') await consent.click();
-}
-
-async function openChangeForm(page: Page) {
-  await button(page, '变更申请').first().click();
-  await page.waitForURL(/#\/pages\/change\/index/);
-  await page.getByRole('textbox', { name: '银行账号' }).waitFor();
 }
 
 describe('mobile mini-app (H5 build, 375x812)', () => {

@@ -58,7 +58,7 @@ function vitest(label: string, projects: string[]) {
 
 const only = process.argv[2];
 if (!only || only === 'unit') {
-  for (const pkg of ['shared', 'bff', 'scripts/sandbox', 'scripts', 'web', 'miniapp'])
+  for (const pkg of ['shared', 'bff', 'scripts/sandbox', 'scripts', 'web', 'miniapp', 'e2e'])
     check(`typecheck ${pkg}`, 'pnpm', ['exec', 'tsc', '--noEmit', '-p', pkg]);
   vitest('unit-and-api', ['shared', 'sandbox', 'bff']);
 }

@@ -49,6 +49,18 @@ export function createBeneficiaries(ctx: ServiceContext) {
     .from(b)
     .where(eq(b.id, sql.placeholder('id')))
     .prepare();
+  const cr = schema.changeRequests;
+  const pendingOf = db
+    .select({ id: cr.id })
+    .from(cr)
+    .where(and(eq(cr.beneficiaryId, sql.placeholder('id')), eq(cr.status, 'pending')))
+    .prepare();
+  const n = schema.notifications;
+  const unreadOf = db
+    .select({ n: sql<number>`count(*)` })
+    .from(n)
+    .where(and(eq(n.beneficiaryId, sql.placeholder('id')), isNull(n.readAt)))
+    .prepare();
   const accountsOf = db
     .select()
     .from(schema.accounts)
@@ -93,16 +105,9 @@ export function createBeneficiaries(ctx: ServiceContext) {
     card(beneficiaryId: number) {
       const person = byId.get({ id: beneficiaryId });
       if (!person) return undefined;
-      const pending = db
-        .select({ id: schema.changeRequests.id })
-        .from(schema.changeRequests)
-        .where(and(eq(schema.changeRequests.beneficiaryId, person.id), eq(schema.changeRequests.status, 'pending')))
-        .get();
-      const unread = db
-        .select({ n: sql<number>`count(*)` })
-        .from(schema.notifications)
-        .where(and(eq(schema.notifications.beneficiaryId, person.id), isNull(schema.notifications.readAt)))
-        .get();
+      // The card face is the hottest read: its queries are prepared once.
+      const pending = pendingOf.get({ id: person.id });
+      const unread = unreadOf.get({ id: person.id });
       return {
         beneficiary: maskedBeneficiary(person, crypto.decrypt(person.idNumberEnc)),
         cards: groupCards(accountsOf.all({ id: person.id })),

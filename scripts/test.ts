@@ -1,6 +1,6 @@
 /**
  * Runs every test stage in order and ends with one line CI reads: "N passed, N failed".
- * Stages: type checks, unit + API tests (vitest: shared, sandbox, bff), front-end builds (mini-app H5 and
+ * Stages: type checks, lint, unit + API tests (vitest: shared, sandbox, bff), front-end builds (mini-app H5 and
  * weapp, web), then the browser journeys (vitest e2e project: Playwright + Debian Chromium on the built pages).
  */
 import { spawnSync } from 'node:child_process';
@@ -60,6 +60,7 @@ const only = process.argv[2];
 if (!only || only === 'unit') {
   for (const pkg of ['shared', 'bff', 'scripts/sandbox', 'scripts', 'web', 'miniapp', 'e2e'])
     check(`typecheck ${pkg}`, 'pnpm', ['exec', 'tsc', '--noEmit', '-p', pkg]);
+  check('lint and format (biome)', 'pnpm', ['exec', 'biome', 'check', '.']);
   vitest('unit-and-api', ['shared', 'sandbox', 'bff']);
 }
 if (!only || only === 'e2e') {

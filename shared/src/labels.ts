@@ -1,5 +1,5 @@
-import type { AccountSource } from './schemas/common.ts';
 import type { ChangeRequestStatus } from './schemas/changeRequests.ts';
+import type { AccountSource } from './schemas/common.ts';
 import type { NotificationKind } from './schemas/notifications.ts';
 
 // Display words for the contract's codes. Kept apart from the zod schemas (types only from there), so a front

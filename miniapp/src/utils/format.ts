@@ -1,16 +1,9 @@
-import { groupDigits } from '@ykt/shared';
+import { formatChongqingTime, groupDigits } from '@ykt/shared';
 
-/** Display helpers. Times arrive as ISO 8601 and are shown in the phone's local time (China). */
+/** Display helpers. Times arrive as ISO 8601. */
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** '2023-07-17T06:59:20.000Z' -> '2023-07-17 14:59:20' (in Asia/Shanghai). */
-export function formatTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-}
+/** '2023-07-17T06:59:20.000Z' -> '2023-07-17 14:59:20', in Chongqing's time whatever the phone's zone. */
+export const formatTime = (iso: string | null | undefined) => formatChongqingTime(iso);
 
 export function districtLabel(code: string, name: string): string {
   return `[${code}] ${name}`;

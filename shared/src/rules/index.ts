@@ -3,3 +3,4 @@ export * from './changeRequest.ts';
 export * from './idNumber.ts';
 export * from './luhn.ts';
 export * from './mask.ts';
+export * from './time.ts';

@@ -25,12 +25,16 @@ export interface ApiClient {
  * One fetch wrapper per front end; `tokenKey` is where that front end keeps its session token
  * (sessionStorage: it is gone when the browser closes, as a shared PC at a village office needs).
  */
-export function createApiClient(tokenKey: string, onUnauthenticated: () => void): ApiClient & {
+export function createApiClient(
+  tokenKey: string,
+  onUnauthenticated: () => void,
+): ApiClient & {
   token(): string | null;
   setToken(token: string | null): void;
 } {
   const token = () => sessionStorage.getItem(tokenKey);
-  const setToken = (t: string | null) => (t ? sessionStorage.setItem(tokenKey, t) : sessionStorage.removeItem(tokenKey));
+  const setToken = (t: string | null) =>
+    t ? sessionStorage.setItem(tokenKey, t) : sessionStorage.removeItem(tokenKey);
   async function request<T>(method: string, path: string, body?: unknown, options?: RequestOptions): Promise<T> {
     const headers: Record<string, string> = { ...options?.headers };
     const t = token();

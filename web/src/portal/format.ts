@@ -1,25 +1,13 @@
-import { CARD_TYPE_LABELS, groupDigits, MUNICIPAL_CODE, PRODUCT_OWN_DISTRICT_CODES } from '@ykt/shared';
+import {
+  CARD_TYPE_LABELS,
+  formatChongqingTime,
+  groupDigits,
+  MUNICIPAL_CODE,
+  PRODUCT_OWN_DISTRICT_CODES,
+} from '@ykt/shared';
 
-// Times are shown in Chongqing's time, whatever the PC's time zone is set to.
-const TIME = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** '2023-07-17T06:59:20Z' -> '2023-07-17 14:59:20'. */
-export function formatTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = Object.fromEntries(TIME.formatToParts(d).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
-}
+/** Times in Chongqing's time, whatever the PC's zone: '2023-07-17 14:59:20'. */
+export const formatTime = (iso: string | null | undefined) => formatChongqingTime(iso);
 
 /** The person's own 区县 first (by code), the municipal level (重庆市 500000) last: "江北区500105, 重庆市500000". */
 export function sortDistricts<T extends { code: string }>(districts: readonly T[]): T[] {

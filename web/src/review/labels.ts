@@ -1,4 +1,10 @@
-import { ACCOUNT_SOURCE_LABELS, CARD_TYPE_LABELS, CHANGE_REQUEST_STATUS_LABELS, MUNICIPAL_CODE } from '@ykt/shared';
+import {
+  ACCOUNT_SOURCE_LABELS,
+  CARD_TYPE_LABELS,
+  CHANGE_REQUEST_STATUS_LABELS,
+  formatChongqingTime,
+  MUNICIPAL_CODE,
+} from '@ykt/shared';
 
 export { ACCOUNT_SOURCE_LABELS, MUNICIPAL_CODE };
 
@@ -53,23 +59,5 @@ export function auditActionLabel(action: string): string {
 
 export const ACTOR_TYPE_LABELS: Record<string, string> = { citizen: '享受人', caseworker: '经办人', system: '系统' };
 
-const timeFormat = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
 /** `2026-03-01 14:05:09` (or without seconds), in Chongqing's time, whatever the PC's zone. */
-export function formatTime(iso: string | null | undefined, seconds = true): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const parts = Object.fromEntries(timeFormat.formatToParts(d).map((p) => [p.type, p.value]));
-  const hm = `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
-  return seconds ? `${hm}:${parts.second}` : hm;
-}
+export const formatTime = (iso: string | null | undefined, seconds = true) => formatChongqingTime(iso, { seconds });

@@ -1,5 +1,4 @@
-import { auditList, auditQuery } from '@ykt/shared';
-import { maskName } from '@ykt/shared';
+import { auditList, auditQuery, formatChongqingTime, maskName } from '@ykt/shared';
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -19,23 +18,26 @@ export function csvCell(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** ISO time -> "2026-11-28 10:00:00" in Asia/Shanghai (UTC+8), as people in the bureau read it. */
-export function shanghaiTime(isoTime: string): string {
-  const t = Date.parse(isoTime);
-  if (Number.isNaN(t)) return isoTime;
-  return new Date(t + 8 * 3600 * 1000).toISOString().slice(0, 19).replace('T', ' ');
-}
-
 /** "caseworker:2" -> "王敏（重庆市财政局）", "beneficiary:7" -> "*梅": what a person reading the log can use. */
 function actorNamer(db: Db) {
-  const caseworkers = new Map(db.select().from(schema.caseworkers).all().map((c) => [`caseworker:${c.id}`, c.name]));
+  const caseworkers = new Map(
+    db
+      .select()
+      .from(schema.caseworkers)
+      .all()
+      .map((c) => [`caseworker:${c.id}`, c.name]),
+  );
   const people = new Map<string, string>();
   return (actor: string) => {
     if (caseworkers.has(actor)) return caseworkers.get(actor) as string;
     if (!actor.startsWith('beneficiary:')) return actor === 'system' ? '系统' : actor;
     if (!people.has(actor)) {
       const id = Number(actor.slice('beneficiary:'.length));
-      const b = db.select({ name: schema.beneficiaries.name }).from(schema.beneficiaries).where(eq(schema.beneficiaries.id, id)).get();
+      const b = db
+        .select({ name: schema.beneficiaries.name })
+        .from(schema.beneficiaries)
+        .where(eq(schema.beneficiaries.id, id))
+        .get();
       people.set(actor, b ? `${maskName(b.name)}（享受人${id}）` : actor);
     }
     return people.get(actor) as string;
@@ -110,7 +112,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         lines.push(
           [
             r.id,
-            shanghaiTime(r.at),
+            formatChongqingTime(r.at),
             ACTOR_TYPES[r.actorType] ?? r.actorType,
             nameOf(r.actor),
             r.action,
@@ -122,7 +124,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
             .join(','),
         );
       }
-      const stamp = shanghaiTime(app.ctx.clock.now().toISOString()).replace(/[-: ]/g, '').slice(0, 12);
+      const stamp = formatChongqingTime(app.ctx.clock.now().toISOString()).replace(/[-: ]/g, '').slice(0, 12);
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header(

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, startStack } from './harness.ts';
+import { openPhone } from './mobileApp.ts';
 
 const SHOTS = resolve(dirname(fileURLToPath(import.meta.url)), '../docs/screenshots');
 const TOKEN_KEY = 'ykt.portal.token';
@@ -52,16 +53,9 @@ async function desktopPage(): Promise<Page> {
 }
 
 async function mobilePage(): Promise<Page> {
-  const ctx = await browser.newContext({
-    viewport: { width: 375, height: 812 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  contexts.push(ctx);
-  return ctx.newPage();
+  const page = await openPhone(browser);
+  contexts.push(page.context());
+  return page;
 }
 
 async function shot(page: Page, name: string) {

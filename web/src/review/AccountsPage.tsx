@@ -12,6 +12,7 @@ import {
   errorText,
   type ReviewAccount,
 } from './api';
+import { LoadErrorAlert } from './LoadErrorAlert';
 import { CARD_TYPE_OPTIONS, cardTypeLabel, formatTime, MUNICIPAL_CODE, sourceLabel } from './labels';
 import { ToneTag } from './ToneTag';
 
@@ -205,19 +206,7 @@ export function AccountsPage({ profile, onClose }: Props) {
         </Form>
       </Card>
       <Card size="small" className="rv-grid" title="一卡通账号" extra={<span className="rv-muted">共 {total} 条</span>}>
-        {loadError && (
-          <Alert
-            type="error"
-            showIcon
-            title={`列表加载失败：${loadError}`}
-            action={
-              <Button size="small" onClick={() => void load()}>
-                重试
-              </Button>
-            }
-            className="rv-mb"
-          />
-        )}
+        <LoadErrorAlert error={loadError} onRetry={() => void load()} />
         <Table<ReviewAccount>
           rowKey="id"
           size="small"

@@ -1,8 +1,9 @@
 import { CloseOutlined, DownloadOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, App, AutoComplete, Button, Card, Form, Table, Tooltip } from 'antd';
+import { App, AutoComplete, Button, Card, Form, Table, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type AuditEntry, api, downloadAuditCsv, errorText } from './api';
+import { LoadErrorAlert } from './LoadErrorAlert';
 import { ACTOR_TYPE_LABELS, AUDIT_ACTION_LABELS, auditActionLabel, formatTime } from './labels';
 
 /** One value of an audit detail: nested objects (before / after) as `（key：value，…）`. */
@@ -173,7 +174,7 @@ export function AuditPage({ onClose }: { onClose(): void }) {
             </Button>
           </Form.Item>
         </Form>
-        {loadError && <Alert type="error" showIcon title={`加载失败：${loadError}`} className="rv-mb" />}
+        <LoadErrorAlert error={loadError} onRetry={() => void load()} />
         <Table<AuditEntry>
           rowKey="id"
           size="small"

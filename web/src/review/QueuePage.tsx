@@ -7,10 +7,11 @@ import {
   SearchOutlined,
 } from '@ant-design/icons';
 import { BANKS } from '@ykt/shared';
-import { Alert, App, Button, Card, Form, Input, Radio, Select, Table, Tooltip } from 'antd';
+import { App, Button, Card, Form, Input, Radio, Select, Table, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, type CaseworkerProfile, errorText, type ReviewFilter, type ReviewListItem } from './api';
+import { LoadErrorAlert } from './LoadErrorAlert';
 import { formatTime, MUNICIPAL_CODE, REQUEST_SOURCE_LABEL, statusLabel } from './labels';
 import { ReviewDetailModal } from './ReviewDetailModal';
 import { STATUS_TONES, ToneTag } from './ToneTag';
@@ -236,19 +237,7 @@ export function QueuePage({ profile, onClose }: Props) {
           title="渝快办账号变更"
           extra={<span className="rv-muted">共 {total} 条</span>}
         >
-          {loadError && (
-            <Alert
-              type="error"
-              showIcon
-              title={`列表加载失败：${loadError}`}
-              action={
-                <Button size="small" onClick={() => void load()}>
-                  重试
-                </Button>
-              }
-              className="rv-mb"
-            />
-          )}
+          <LoadErrorAlert error={loadError} onRetry={() => void load()} />
           <Table<ReviewListItem>
             rowKey="id"
             size="small"

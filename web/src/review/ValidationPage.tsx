@@ -1,8 +1,9 @@
 import { CloseOutlined, ReloadOutlined, ThunderboltOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Popconfirm, Table, Tooltip } from 'antd';
+import { App, Button, Card, Popconfirm, Table, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorText, type ValidationRun } from './api';
+import { LoadErrorAlert } from './LoadErrorAlert';
 import { formatTime } from './labels';
 import { type Tone, ToneTag } from './ToneTag';
 
@@ -104,7 +105,7 @@ export function ValidationPage({ onClose, canStart }: { onClose(): void; canStar
         </Tooltip>
       </div>
       <Card size="small" title="验证记录">
-        {loadError && <Alert type="error" showIcon title={`加载失败：${loadError}`} className="rv-mb" />}
+        <LoadErrorAlert error={loadError} onRetry={() => void load()} />
         <Table<ValidationRun>
           rowKey="id"
           size="small"

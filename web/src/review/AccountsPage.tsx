@@ -2,7 +2,7 @@ import { CloseOutlined, LockFilled, ReloadOutlined, SearchOutlined } from '@ant-
 import { BANKS, checkAccountNumber, DISTRICTS, messageBody } from '@ykt/shared';
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import {
   type AccountEdit,
   type AccountFilter,
@@ -15,6 +15,7 @@ import {
 import { LoadErrorAlert } from './LoadErrorAlert';
 import { CARD_TYPE_OPTIONS, cardTypeLabel, formatTime, MUNICIPAL_CODE, sourceLabel } from './labels';
 import { ToneTag } from './ToneTag';
+import { usePagedList } from './usePagedList';
 
 interface Props {
   profile: CaseworkerProfile;
@@ -47,15 +48,8 @@ export function AccountsPage({ profile, onClose }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<AccountFilter>();
   const [filter, setFilter] = useState<AccountFilter>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const [rows, setRows] = useState<ReviewAccount[]>([]);
-  const [total, setTotal] = useState(0);
-  const [loading, setLoading] = useState(false);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [editing, setEditing] = useState<ReviewAccount | null>(null);
   const [invalidating, setInvalidating] = useState<ReviewAccount | null>(null);
-  const seq = useRef(0);
 
   const municipal = profile.districtCode === MUNICIPAL_CODE;
   const districtOptions = (municipal ? DISTRICTS : DISTRICTS.filter((d) => d.code === profile.districtCode)).map(
@@ -65,25 +59,9 @@ export function AccountsPage({ profile, onClose }: Props) {
     }),
   );
 
-  const load = useCallback(async () => {
-    const mine = ++seq.current;
-    setLoading(true);
-    try {
-      const answer = await api.accounts(filter, page, pageSize);
-      if (mine !== seq.current) return;
-      setRows(answer.items);
-      setTotal(answer.total);
-      setLoadError(null);
-    } catch (e) {
-      if (mine === seq.current) setLoadError(errorText(e));
-    } finally {
-      if (mine === seq.current) setLoading(false);
-    }
-  }, [filter, page, pageSize]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const fetchPage = useCallback((p: number, ps: number) => api.accounts(filter, p, ps), [filter]);
+  const { rows, total, page, setPage, pageSize, loading, loadError, load, pagination } =
+    usePagedList<ReviewAccount>(fetchPage);
 
   const columns: ColumnsType<ReviewAccount> = [
     { title: '序号', key: 'seq', align: 'center', render: (_v, _r, i) => (page - 1) * pageSize + i + 1 },
@@ -217,18 +195,7 @@ export function AccountsPage({ profile, onClose }: Props) {
           scroll={{ x: 'max-content' }}
           rowClassName={(r) => (r.locked ? 'rv-row-locked' : '')}
           locale={{ emptyText: '没有符合条件的账号' }}
-          pagination={{
-            current: page,
-            pageSize,
-            total,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (t) => `共 ${t} 条`,
-            onChange: (p, ps) => {
-              setPage(ps !== pageSize ? 1 : p);
-              setPageSize(ps);
-            },
-          }}
+          pagination={pagination()}
         />
       </Card>
       {editing && (

@@ -1,10 +1,11 @@
 import { CloseOutlined, DownloadOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { App, AutoComplete, Button, Card, Form, Table, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { type AuditEntry, api, downloadAuditCsv, errorText } from './api';
 import { LoadErrorAlert } from './LoadErrorAlert';
 import { ACTOR_TYPE_LABELS, AUDIT_ACTION_LABELS, auditActionLabel, formatTime } from './labels';
+import { usePagedList } from './usePagedList';
 
 /** One value of an audit detail: nested objects (before / after) as `（key：value，…）`. */
 function detailValue(v: unknown): string {
@@ -41,36 +42,13 @@ export function AuditPage({ onClose }: { onClose(): void }) {
   const { message } = App.useApp();
   const [action, setAction] = useState<string | undefined>(undefined);
   const [draft, setDraft] = useState('');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const [rows, setRows] = useState<AuditEntry[]>([]);
-  const [total, setTotal] = useState(0);
-  const [loading, setLoading] = useState(false);
   const [exporting, setExporting] = useState(false);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [seenActions, setSeenActions] = useState<string[]>([]);
-  const seq = useRef(0);
 
-  const load = useCallback(async () => {
-    const mine = ++seq.current;
-    setLoading(true);
-    try {
-      const answer = await api.audit(action, page, pageSize);
-      if (mine !== seq.current) return;
-      setRows(answer.items);
-      setTotal(answer.total);
-      setLoadError(null);
-      setSeenActions((s) => Array.from(new Set([...s, ...answer.items.map((i) => i.action)])));
-    } catch (e) {
-      if (mine === seq.current) setLoadError(errorText(e));
-    } finally {
-      if (mine === seq.current) setLoading(false);
-    }
-  }, [action, page, pageSize]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const fetchPage = useCallback((p: number, ps: number) => api.audit(action, p, ps), [action]);
+  const { rows, total, setPage, loading, loadError, load, pagination } = usePagedList<AuditEntry>(fetchPage, (items) =>
+    setSeenActions((s) => Array.from(new Set([...s, ...items.map((i) => i.action)]))),
+  );
 
   async function exportCsv() {
     setExporting(true);
@@ -184,18 +162,7 @@ export function AuditPage({ onClose }: { onClose(): void }) {
           dataSource={rows}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: '暂无日志' }}
-          pagination={{
-            current: page,
-            pageSize,
-            total,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100],
-            showTotal: (t) => `共 ${t} 条`,
-            onChange: (p, ps) => {
-              setPage(ps !== pageSize ? 1 : p);
-              setPageSize(ps);
-            },
-          }}
+          pagination={pagination([20, 50, 100])}
         />
       </Card>
     </div>

@@ -9,12 +9,13 @@ import {
 import { BANKS } from '@ykt/shared';
 import { App, Button, Card, Form, Input, Radio, Select, Table, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, type CaseworkerProfile, errorText, type ReviewFilter, type ReviewListItem } from './api';
+import { useCallback, useState } from 'react';
+import { api, type CaseworkerProfile, type ReviewFilter, type ReviewListItem } from './api';
 import { LoadErrorAlert } from './LoadErrorAlert';
 import { formatTime, MUNICIPAL_CODE, REQUEST_SOURCE_LABEL, statusLabel } from './labels';
 import { ReviewDetailModal } from './ReviewDetailModal';
 import { STATUS_TONES, ToneTag } from './ToneTag';
+import { usePagedList } from './usePagedList';
 
 interface Props {
   profile: CaseworkerProfile;
@@ -52,38 +53,15 @@ export function QueuePage({ profile, onClose }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<QueryForm>();
   const [filter, setFilter] = useState<ReviewFilter>(toFilter(EMPTY_QUERY));
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const [rows, setRows] = useState<ReviewListItem[]>([]);
-  const [total, setTotal] = useState(0);
-  const [loading, setLoading] = useState(false);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
   const [queryOpen, setQueryOpen] = useState(true);
-  const seq = useRef(0);
 
-  const load = useCallback(async () => {
-    const mine = ++seq.current;
-    setLoading(true);
-    try {
-      const answer = await api.changeRequests(filter, page, pageSize);
-      if (mine !== seq.current) return;
-      setRows(answer.items);
-      setTotal(answer.total);
-      setLoadError(null);
-      setSelected((s) => (s !== null && answer.items.some((r) => r.id === s) ? s : null));
-    } catch (e) {
-      if (mine !== seq.current) return;
-      setLoadError(errorText(e));
-    } finally {
-      if (mine === seq.current) setLoading(false);
-    }
-  }, [filter, page, pageSize]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const fetchPage = useCallback((p: number, ps: number) => api.changeRequests(filter, p, ps), [filter]);
+  const { rows, total, page, setPage, pageSize, loading, loadError, load, pagination } = usePagedList<ReviewListItem>(
+    fetchPage,
+    (items) => setSelected((s) => (s !== null && items.some((r) => r.id === s) ? s : null)),
+  );
 
   function query(values: QueryForm) {
     setFilter(toFilter(values));
@@ -276,18 +254,7 @@ export function QueuePage({ profile, onClose }: Props) {
                 }
               },
             })}
-            pagination={{
-              current: page,
-              pageSize,
-              total,
-              showSizeChanger: true,
-              pageSizeOptions: [10, 20, 50, 100],
-              showTotal: (t) => `共 ${t} 条`,
-              onChange: (p, ps) => {
-                setPage(ps !== pageSize ? 1 : p);
-                setPageSize(ps);
-              },
-            }}
+            pagination={pagination()}
           />
         </Card>
       </div>

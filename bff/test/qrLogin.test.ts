@@ -97,3 +97,21 @@ describe('PC login by QR code', () => {
     expect((await act(tan, t.ticket, 'confirm')).statusCode).toBe(410);
   });
 });
+
+describe('housekeeping', () => {
+  it('purges sessions and QR tickets that ended more than a day ago, and keeps live ones', async () => {
+    const old = await newTicket();
+    const oldPhone = await env.loginCitizen('tan-mei');
+    clock.advance(2 * 24 * 3600);
+    const fresh = await newTicket();
+    const phone = await env.loginCitizen('tan-mei');
+    const { sessions, qrLogin } = env.app.services;
+    expect(sessions.purgeExpired()).toBeGreaterThan(0);
+    expect(qrLogin.purgeExpired()).toBeGreaterThan(0);
+    expect((await poll(old)).statusCode).toBe(404);
+    expect((await poll(fresh)).json()).toEqual({ status: 'waiting' });
+    const stale = await env.app.inject({ url: '/api/me/card', headers: env.auth(oldPhone) });
+    expect(stale.statusCode).toBe(401);
+    expect((await env.app.inject({ url: '/api/me/card', headers: env.auth(phone) })).statusCode).toBe(200);
+  });
+});

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, lt } from 'drizzle-orm';
 import { schema } from '../db/index.ts';
 import { AppError, notFound } from '../lib/errors.ts';
 import { addSeconds, iso } from '../lib/time.ts';
@@ -87,6 +87,14 @@ export function createQrLogin(ctx: ServiceContext, sessions: Sessions) {
         writeAudit(tx, now, actor, 'auth.qr_login', null);
         return { status: 'confirmed' as const };
       });
+    },
+
+    /** Nightly housekeeping: tickets past their 300 s by more than a day. */
+    purgeExpired(): number {
+      return db
+        .delete(t)
+        .where(lt(t.expiresAt, iso(addSeconds(clock.now(), -24 * 3600))))
+        .run().changes;
     },
 
     cancel(ticket: string, beneficiaryId: number) {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import { schema } from '../db/index.ts';
 import { addSeconds, iso } from '../lib/time.ts';
 import type { ServiceContext } from './context.ts';
@@ -44,6 +44,11 @@ export function createSessions(ctx: ServiceContext) {
     },
     active(id: string): SessionRow | undefined {
       return findActive.get({ id, now: iso(clock.now()) }) as SessionRow | undefined;
+    },
+    /** Nightly housekeeping: sessions that ended more than a day ago are of no use to anyone. */
+    purgeExpired(): number {
+      const dayAgo = iso(addSeconds(clock.now(), -24 * 3600));
+      return db.delete(s).where(lt(s.expiresAt, dayAgo)).run().changes;
     },
     revoke(id: string) {
       db.update(schema.sessions)

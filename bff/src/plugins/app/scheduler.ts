@@ -25,7 +25,8 @@ export function nextRunAt(now: Date, hhmm: string): Date {
 }
 
 /**
- * The daily validation run (issue 6) at config.validationSchedule, Asia/Shanghai; an empty schedule disables it.
+ * The daily validation run (issue 6) at config.validationSchedule, Asia/Shanghai, then the purge of long-expired
+ * sessions and QR tickets; an empty schedule disables both.
  * One timer to the next occurrence, re-armed after each run; armed when the app is ready, cleared on close, where
  * a run still going is asked to stop after its current batch (it is recorded as failed and resumable).
  */
@@ -64,6 +65,8 @@ export default fp(async (app: FastifyInstance) => {
         app.log.error({ err }, 'scheduled validation run failed');
       }
     } finally {
+      const { sessions, qrLogin } = app.services;
+      app.log.info({ sessions: sessions.purgeExpired(), qrTickets: qrLogin.purgeExpired() }, 'expired rows purged');
       arm();
     }
   }

@@ -63,9 +63,9 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
   test('谭梅: card -> 使用区县 -> submit -> 申请中 -> 撤销 -> submit again -> approved -> new account on the card', async () => {
     const page = await phone();
     await page.goto(`${stack.baseUrl}/m/`);
-    await page.getByRole('button', { name: `以${TAN_MEI}身份进入` }).waitFor();
+    await page.getByRole('button', { name: new RegExp(`^${TAN_MEI}`) }).waitFor();
     await shot(page, 'login');
-    await page.getByRole('button', { name: `以${TAN_MEI}身份进入` }).click();
+    await page.getByRole('button', { name: new RegExp(`^${TAN_MEI}`) }).click();
     await page.waitForURL(/#\/pages\/card\/index/);
     const card = page.locator('.card').first();
     await card.waitFor();
@@ -350,14 +350,14 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     await other.goto(`${stack.baseUrl}/m/`);
     await other.getByRole('switch', { name: '长辈版' }).click();
     await shot(other, 'login-elder');
-    await other.getByRole('button', { name: `以${WANG_YU}身份进入` }).click();
+    await other.getByRole('button', { name: new RegExp(`^${WANG_YU}`) }).click();
     await other.getByText('您尚未绑定“一卡通”账号，请联系所在村社/镇（乡）街道申报账号信息').waitFor();
     await shot(other, 'no-account-elder');
 
     const ran = await phone();
     await ran.goto(`${stack.baseUrl}/m/`);
     await ran.getByRole('switch', { name: '长辈版' }).click();
-    await ran.getByRole('button', { name: `以${RAN_GUIYING}身份进入` }).click();
+    await ran.getByRole('button', { name: new RegExp(`^${RAN_GUIYING}`) }).click();
     await ran.locator('.card').first().waitFor();
     await ran.getByRole('tab', { name: /系统通知/ }).click();
     await ran.locator('.item').first().waitFor();
@@ -377,7 +377,7 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     await page.waitForURL(/#\/pages\/login\/index/);
     await page.getByText('登录已过期，为保护您的资金安全，请重新进行人脸识别。').waitFor();
     await shot(page, 'login-expired');
-    await page.getByRole('button', { name: `以${WANG_YU}身份进入` }).click();
+    await page.getByRole('button', { name: new RegExp(`^${WANG_YU}`) }).click();
     await page.waitForURL(/#\/pages\/card\/index/);
     await page.getByText('您尚未绑定“一卡通”账号，请联系所在村社/镇（乡）街道申报账号信息').waitFor();
   }, 60_000);
@@ -430,7 +430,7 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     // No session yet: face login first, with a word about what comes next.
     await page.waitForURL(/#\/pages\/login\/index/);
     await page.getByText('人脸识别通过后，将继续确认电脑端的登录。').waitFor();
-    await page.getByRole('button', { name: `以${TAN_MEI}身份进入` }).click();
+    await page.getByRole('button', { name: new RegExp(`^${TAN_MEI}`) }).click();
     await page.waitForURL(/#\/pages\/qr-confirm\/index\?ticket=/);
     await page.locator('.qr-target').waitFor();
     expect(await text(page.locator('.qr-target'))).toContain('一卡通');

@@ -106,7 +106,7 @@ async function phoneCall(api: APIRequestContext, token: string, ticket: string, 
  * (face login, scan); either way the scan is done when this returns, and `confirm` finishes the login.
  */
 async function phoneScans(phone: Page, qrContent: string, ticket: string, person: Person) {
-  const persona = phone.getByRole('button', { name: `以${person.name}身份进入` });
+  const persona = phone.getByRole('button', { name: new RegExp(`^${person.name}`) });
   const confirmButton = phone.locator('taro-button-core, button').filter({ hasText: '确认登录' });
   await phone.goto(qrContent);
   try {

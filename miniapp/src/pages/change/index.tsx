@@ -311,12 +311,9 @@ export default function ChangePage() {
           </Field>
 
           <Field label="开户行" required error={shown('bankCode')} id="field-bankCode">
-            <View
-              className="input-box select-box"
-              role="button"
-              aria-label={`开户行：${draft.bankCode ? (bankName(draft.bankCode) ?? draft.bankCode) : '未选择'}，点击选择`}
-              onClick={() => setBankSheet(true)}
-            >
+            <View className="input-box select-box" role="button" onClick={() => setBankSheet(true)}>
+              {/* Heard, not seen: the field's name before its value, so the button's name holds what it shows. */}
+              <Text className="sr-only">开户行：</Text>
               <Text className={draft.bankCode ? 'select-value' : 'select-placeholder'}>
                 {draft.bankCode ? (bankName(draft.bankCode) ?? draft.bankCode) : '请选择开户行'}
               </Text>

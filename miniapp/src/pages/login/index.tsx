@@ -117,13 +117,7 @@ export default function Login() {
           </View>
           {phase.personas.length === 0 && <View className="muted">沙箱中没有演示人员。</View>}
           {phase.personas.map((p) => (
-            <View
-              key={p.idNumber}
-              className="persona"
-              role="button"
-              aria-label={`以${p.name}身份进入`}
-              onClick={() => void verify(phase.bridge, p)}
-            >
+            <View key={p.idNumber} className="persona" role="button" onClick={() => void verify(phase.bridge, p)}>
               <View className="persona-main">
                 <Text className="persona-name">{p.name}</Text>
                 <Text className="persona-note">{p.note}</Text>

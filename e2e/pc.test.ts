@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, startStack } from './harness.ts';
+import { caseworkerToken, launchBrowser, startStack } from './harness.ts';
 import { openPhone } from './mobileApp.ts';
 
 const SHOTS = resolve(dirname(fileURLToPath(import.meta.url)), '../docs/screenshots');
@@ -232,6 +232,12 @@ describe('PC pages: QR login and 1.2 of the manual', () => {
     await pc.getByTestId('pending-request').waitFor({ timeout: 20_000 });
     expect(posts).toBe(1);
     expect(new URL(pc.url()).hash).toBe('#/pending');
+    // The 操作日志 records it as made on the PC.
+    const city = await caseworkerToken(stack, 'chongqing', 'chongqing-demo-2026');
+    const audit = (await fetch(`${stack.baseUrl}/api/review/audit?action=change_request.submit`, {
+      headers: { authorization: `Bearer ${city}` },
+    }).then((r) => r.json())) as { items: { detail: string | null }[] };
+    expect(JSON.parse(audit.items[0]?.detail ?? '{}').channel).toBe('pc');
     const pending = await pc.getByTestId('pending-request').textContent();
     expect(pending).toContain('重庆农村商业银行');
     expect(pending).toContain('6212');

@@ -52,7 +52,9 @@ export const api = {
   },
   card: () => client.request<MyCard>('GET', '/api/me/card'),
   changeRequests: () => client.request<{ items: ChangeRequest[] }>('GET', '/api/me/change-requests'),
-  submitChange: (body: ChangeRequestDraft) => client.request<ChangeRequest>('POST', '/api/me/change-requests', body),
+  // The channel goes into the record and the audit: this request came from the PC pages.
+  submitChange: (body: ChangeRequestDraft) =>
+    client.request<ChangeRequest>('POST', '/api/me/change-requests', body, { headers: { 'x-ykt-channel': 'pc' } }),
   withdraw: (id: number) =>
     client.request<{ id: number; status: 'withdrawn' }>('POST', `/api/me/change-requests/${id}/withdraw`),
   notifications: () => client.request<{ items: Notification[] }>('GET', '/api/me/notifications'),

@@ -129,14 +129,7 @@ export function createCaseworkers(ctx: ServiceContext, sessions: Sessions) {
     },
 
     logout(session: SessionRow, ip?: string) {
-      sessions.revoke(session.id);
-      writeAudit(
-        db,
-        iso(clock.now()),
-        { type: 'caseworker', id: caseworkerActorId(session.subjectId), ip },
-        'auth.logout',
-        null,
-      );
+      sessions.revoke(session.id, { type: 'caseworker', id: caseworkerActorId(session.subjectId), ip });
     },
   };
 }

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import { schema } from '../db/index.ts';
 import { addSeconds, iso } from '../lib/time.ts';
-import type { ServiceContext } from './context.ts';
+import { writeAudit } from './audit.ts';
+import type { Actor, ServiceContext } from './context.ts';
 
 export type Role = 'citizen' | 'caseworker';
 export interface SessionRow {
@@ -50,11 +51,16 @@ export function createSessions(ctx: ServiceContext) {
       const dayAgo = iso(addSeconds(clock.now(), -24 * 3600));
       return db.delete(s).where(lt(s.expiresAt, dayAgo)).run().changes;
     },
-    revoke(id: string) {
-      db.update(schema.sessions)
-        .set({ revokedAt: iso(clock.now()) })
-        .where(and(eq(schema.sessions.id, id), isNull(schema.sessions.revokedAt)))
-        .run();
+    /** Logout: the session ends and the audit says so, in one transaction. */
+    revoke(id: string, actor: Actor) {
+      const at = iso(clock.now());
+      db.transaction((tx) => {
+        tx.update(s)
+          .set({ revokedAt: at })
+          .where(and(eq(s.id, id), isNull(s.revokedAt)))
+          .run();
+        writeAudit(tx, at, actor, 'auth.logout', null);
+      });
     },
   };
 }

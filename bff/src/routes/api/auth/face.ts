@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { GatewayUnavailable } from '../../../gateways/identityGateway.ts';
 import { AppError, unauthenticated } from '../../../lib/errors.ts';
 import { iso } from '../../../lib/time.ts';
+import { actorOf } from '../../../plugins/app/auth.ts';
 import { writeAudit } from '../../../services/audit.ts';
 
 /** Face login (mobile) and logout. */
@@ -46,14 +47,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/api/auth/logout',
     { schema: { tags: ['auth'] }, onRequest: app.requireRole('citizen') },
     async (req, reply) => {
-      app.services.sessions.revoke(req.session.id);
-      writeAudit(
-        app.ctx.db,
-        iso(app.ctx.clock.now()),
-        { type: 'citizen', id: `beneficiary:${req.session.subjectId}`, ip: req.ip },
-        'auth.logout',
-        null,
-      );
+      app.services.sessions.revoke(req.session.id, actorOf(req));
       return reply.status(204).send();
     },
   );

@@ -809,7 +809,7 @@ describe('POST /api/me/change-requests, GET /api/me/change-requests, POST .../:i
     expect(passbook.json().failureReason).toMatch(/不存在/);
   });
 
-  it('writes audit rows for login, submission (with outcome) and withdrawal, without full numbers', async () => {
+  it('writes audit rows for login, submission (with outcome), withdrawal and logout, without full numbers', async () => {
     const zhou = await signIn(env, 'zhou-jianguo');
     const sub = await zhou.submit({
       cardType: 'bank_card',
@@ -820,6 +820,7 @@ describe('POST /api/me/change-requests, GET /api/me/change-requests, POST .../:i
     });
     expect(sub.statusCode, sub.body).toBe(201);
     await zhou.withdraw(sub.json().id);
+    expect((await zhou.logout()).statusCode).toBe(204);
     const zhouId = env.app.services.beneficiaries.byIdNumber(person('zhou-jianguo').idNumber)?.id;
     const rows = env.app.ctx.db
       .select()
@@ -828,7 +829,7 @@ describe('POST /api/me/change-requests, GET /api/me/change-requests, POST .../:i
       .all();
     const actions = rows.map((r) => r.action);
     expect(actions).toContain('auth.face_login');
-    expect(actions.slice(-2)).toEqual(['change_request.submit', 'change_request.withdraw']);
+    expect(actions.slice(-3)).toEqual(['change_request.submit', 'change_request.withdraw', 'auth.logout']);
     const submitRow = rows.find((r) => r.action === 'change_request.submit');
     expect(JSON.parse(submitRow?.detail ?? '{}')).toMatchObject({ outcome: 'pending' });
     expect(submitRow?.ip).toBeTruthy();

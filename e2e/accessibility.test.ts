@@ -3,24 +3,13 @@
  * critical violation (contrast, labels, names of buttons and links, ARIA). Elderly people read these screens.
  */
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { citizenToken, launchBrowser, startStack } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { citizenToken, useStackAndBrowser } from './harness.ts';
 import { login, openPhone } from './mobileApp.ts';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-let stack: Awaited<ReturnType<typeof startStack>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startStack();
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const env = useStackAndBrowser();
 
 interface Violation {
   id: string;
@@ -50,31 +39,31 @@ async function violations(page: Page, exclude: string[] = []): Promise<string[]>
 
 describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   test('mobile: login, card face, 系统通知, 变更卡 form, normal and 长辈版', async () => {
-    const page = await openPhone(browser);
-    await page.goto(`${stack.baseUrl}/m/`);
+    const page = await openPhone(env.browser);
+    await page.goto(`${env.stack.baseUrl}/m/`);
     await page.getByRole('button', { name: /^冉桂英/ }).waitFor();
     const found: string[] = [...(await violations(page)).map((v) => `login: ${v}`)];
-    await login(page, stack.baseUrl, '冉桂英');
+    await login(page, env.stack.baseUrl, '冉桂英');
     found.push(...(await violations(page)).map((v) => `card: ${v}`));
     await page.getByRole('tab', { name: /系统通知/ }).click();
     found.push(...(await violations(page)).map((v) => `notices: ${v}`));
     await page.getByRole('switch', { name: /长辈版/ }).click();
     found.push(...(await violations(page)).map((v) => `card 长辈版: ${v}`));
-    await page.goto(`${stack.baseUrl}/m/#/pages/change/index`);
+    await page.goto(`${env.stack.baseUrl}/m/#/pages/change/index`);
     await page.getByRole('textbox', { name: '银行账号' }).waitFor();
     found.push(...(await violations(page)).map((v) => `change 长辈版: ${v}`));
     expect(found).toEqual([]);
   }, 120_000);
 
   test('PC: QR login, 基本信息, 账号变更 with its errors', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await page.goto(`${stack.baseUrl}/pc`);
+    const page = await env.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${env.stack.baseUrl}/pc`);
     await page.getByRole('img', { name: /二维码/ }).waitFor();
     const found = (await violations(page)).map((v) => `qr: ${v}`);
-    const token = await citizenToken(stack, { name: '谭梅', idNumber: '500105198003191829' });
+    const token = await citizenToken(env.stack, { name: '谭梅', idNumber: '500105198003191829' });
     await page.evaluate((t) => sessionStorage.setItem('ykt.portal.token', t), token);
     // A session the QR login would have handed over (the QR flow itself is e2e/pc.test.ts).
-    await page.goto(`${stack.baseUrl}/web/portal.html#/basic`);
+    await page.goto(`${env.stack.baseUrl}/web/portal.html#/basic`);
     await page.reload();
     await page.getByText('账户信息').first().waitFor();
     found.push(...(await violations(page)).map((v) => `basic: ${v}`));
@@ -87,8 +76,8 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   }, 120_000);
 
   test('review console: login, the queue, the before/after detail', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await page.goto(`${stack.baseUrl}/review`);
+    const page = await env.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${env.stack.baseUrl}/review`);
     await page.getByLabel('用户名').waitFor();
     const found = (await violations(page)).map((v) => `login: ${v}`);
     await page.getByLabel('用户名').fill('jiangbei');

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { repoRoot, type Stack, type StackOptions, startStack } from '../scripts/stack.ts';
 
 export { type Stack, type StackOptions, startStack };
@@ -52,4 +53,21 @@ export async function caseworkerToken(stack: Stack, username: string, password: 
   });
   const body = (await res.json()) as { token: string };
   return body.token;
+}
+
+/**
+ * One stack (BFF + sandbox + demo data) and one browser for a test file: registers its own before/after hooks.
+ * Closing the browser closes every context the tests opened.
+ */
+export function useStackAndBrowser(opts?: StackOptions): { stack: Stack; browser: Browser } {
+  const env = {} as { stack: Stack; browser: Browser };
+  beforeAll(async () => {
+    env.stack = await startStack(opts);
+    env.browser = await launchBrowser();
+  }, 180_000);
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.stack?.close();
+  });
+  return env;
 }

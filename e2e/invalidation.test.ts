@@ -3,28 +3,16 @@
  * shows that card as 无效卡 and the 系统通知 with the bank's words; she applies for a change from the invalid card,
  * a caseworker approves, and the card is valid again.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { STACK_SERVICE_KEY } from '../scripts/stack.ts';
-import { caseworkerToken, launchBrowser, startStack } from './harness.ts';
+import { caseworkerToken, useStackAndBrowser } from './harness.ts';
 import { button, fillChange, login, openPhone, shot, text } from './mobileApp.ts';
 
 const TAN_MEI = { name: '谭梅', idNumber: '500105198003191829' };
 const TAN_NEW_CRC = '6212583000527313';
 const BANK_MESSAGE = '上卡失败：银行退回，该账户状态异常';
 
-let stack: Awaited<ReturnType<typeof startStack>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startStack();
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const env = useStackAndBrowser();
 
 async function api<T>(
   method: string,
@@ -33,7 +21,7 @@ async function api<T>(
   body?: unknown,
   headers: Record<string, string> = {},
 ) {
-  const res = await fetch(`${stack.baseUrl}${path}`, {
+  const res = await fetch(`${env.stack.baseUrl}${path}`, {
     method,
     headers: {
       ...(token ? { authorization: `Bearer ${token}` } : {}),
@@ -47,7 +35,7 @@ async function api<T>(
 
 describe('上卡失败 -> 无效卡 and 系统通知 -> change -> valid again', () => {
   test('the citizen sees the failure on her phone and is led to a change that makes the card valid', async () => {
-    const jiangbei = await caseworkerToken(stack, 'jiangbei', 'jiangbei-demo-2026');
+    const jiangbei = await caseworkerToken(env.stack, 'jiangbei', 'jiangbei-demo-2026');
     const found = await api<{ items: { id: number; districtCode: string; status: string }[] }>(
       'GET',
       `/api/review/accounts?idNumber=${TAN_MEI.idNumber}`,
@@ -68,8 +56,8 @@ describe('上卡失败 -> 无效卡 and 系统通知 -> change -> valid again', 
     );
     expect(report.status).toBe(200);
 
-    const page = await openPhone(browser);
-    await login(page, stack.baseUrl, TAN_MEI.name);
+    const page = await openPhone(env.browser);
+    await login(page, env.stack.baseUrl, TAN_MEI.name);
     // Two card faces now: 重庆市 still valid on the old card, 江北区 invalid.
     const invalidCard = page.locator('.card').filter({ hasText: '无效卡' });
     await invalidCard.waitFor();
@@ -103,7 +91,7 @@ describe('上卡失败 -> 无效卡 and 系统通知 -> change -> valid again', 
     });
     expect(decision.status).toBe(200);
 
-    await page.goto(`${stack.baseUrl}/m/#/pages/card/index`);
+    await page.goto(`${env.stack.baseUrl}/m/#/pages/card/index`);
     await expect
       .poll(() =>
         page

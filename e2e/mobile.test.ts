@@ -4,9 +4,9 @@
  * 事项办理 / 系统通知, 撤销, review by a caseworker, 长辈版, session expiry, and 登录确认 for the PC's QR code.
  * Screenshots of each main screen (normal and 长辈版) go to docs/screenshots/mobile-*.png.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { caseworkerToken, launchBrowser, startStack } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { caseworkerToken, useStackAndBrowser } from './harness.ts';
 import { button, fillChange, login as loginAs, openChangeForm, openPhone, shot, text, tokenOf } from './mobileApp.ts';
 
 /** Demo people of the sandbox (scripts/sandbox/src/demoWorld.ts). */
@@ -21,37 +21,20 @@ const TAN_NEW_ICBC = '6222023100025814737';
 const RAN_NEW_CARD = '6212583020935645';
 const CLOSED_TEST_CARD = '6212583990000024';
 
-let stack: Awaited<ReturnType<typeof startStack>>;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const env = useStackAndBrowser();
 
-beforeAll(async () => {
-  stack = await startStack();
-  browser = await launchBrowser();
-}, 180_000);
+const phone = () => openPhone(env.browser);
 
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await stack?.close();
-});
-
-async function phone(): Promise<Page> {
-  const page = await openPhone(browser);
-  contexts.push(page.context());
-  return page;
-}
-
-const login = (page: Page, name: string) => loginAs(page, stack.baseUrl, name);
+const login = (page: Page, name: string) => loginAs(page, env.stack.baseUrl, name);
 
 async function apiGet<T>(path: string, token: string): Promise<T> {
-  const res = await fetch(`${stack.baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${env.stack.baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
   expect(res.status, `${path}: ${res.status}`).toBe(200);
   return (await res.json()) as T;
 }
 
 async function bankFault(mode: 'normal' | 'down') {
-  const res = await fetch(`${stack.sandboxUrl}/bank/faults`, {
+  const res = await fetch(`${env.stack.sandboxUrl}/bank/faults`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ mode }),
@@ -62,7 +45,7 @@ async function bankFault(mode: 'normal' | 'down') {
 describe('mobile mini-app (H5 build, 375x812)', () => {
   test('谭梅: card -> 使用区县 -> submit -> 申请中 -> 撤销 -> submit again -> approved -> new account on the card', async () => {
     const page = await phone();
-    await page.goto(`${stack.baseUrl}/m/`);
+    await page.goto(`${env.stack.baseUrl}/m/`);
     await page.getByRole('button', { name: new RegExp(`^${TAN_MEI}`) }).waitFor();
     await shot(page, 'login');
     await page.getByRole('button', { name: new RegExp(`^${TAN_MEI}`) }).click();
@@ -170,8 +153,8 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     const pending = list.items.find((r) => r.status === 'pending');
     expect(pending).toBeTruthy();
 
-    const cw = await caseworkerToken(stack, 'jiangbei', 'jiangbei-demo-2026');
-    const decision = await fetch(`${stack.baseUrl}/api/review/change-requests/${pending?.id}/decision`, {
+    const cw = await caseworkerToken(env.stack, 'jiangbei', 'jiangbei-demo-2026');
+    const decision = await fetch(`${env.stack.baseUrl}/api/review/change-requests/${pending?.id}/decision`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${cw}` },
       body: JSON.stringify({ result: 'approved', opinion: '同意' }),
@@ -347,7 +330,7 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
 
     // The other people's screens in 长辈版.
     const other = await phone();
-    await other.goto(`${stack.baseUrl}/m/`);
+    await other.goto(`${env.stack.baseUrl}/m/`);
     await other.getByRole('switch', { name: '长辈版' }).click();
     await shot(other, 'login-elder');
     await other.getByRole('button', { name: new RegExp(`^${WANG_YU}`) }).click();
@@ -355,7 +338,7 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     await shot(other, 'no-account-elder');
 
     const ran = await phone();
-    await ran.goto(`${stack.baseUrl}/m/`);
+    await ran.goto(`${env.stack.baseUrl}/m/`);
     await ran.getByRole('switch', { name: '长辈版' }).click();
     await ran.getByRole('button', { name: new RegExp(`^${RAN_GUIYING}`) }).click();
     await ran.locator('.card').first().waitFor();
@@ -412,7 +395,7 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
   }, 60_000);
 
   test('登录确认 (issue 5): the QR link asks for the face first, names the PC login, 确认登录 hands the PC its session', async () => {
-    const created = await fetch(`${stack.baseUrl}/api/auth/qr-tickets`, { method: 'POST' });
+    const created = await fetch(`${env.stack.baseUrl}/api/auth/qr-tickets`, { method: 'POST' });
     expect(created.status).toBe(201);
     const { ticket, qrContent, secret } = (await created.json()) as {
       ticket: string;
@@ -421,12 +404,12 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     };
     expect(qrContent).toContain('/m/#/pages/qr-confirm/index?ticket=');
     const poll = async () =>
-      (await fetch(`${stack.baseUrl}/api/auth/qr-tickets/${ticket}`, { headers: { 'x-qr-secret': secret } }).then((r) =>
-        r.json(),
+      (await fetch(`${env.stack.baseUrl}/api/auth/qr-tickets/${ticket}`, { headers: { 'x-qr-secret': secret } }).then(
+        (r) => r.json(),
       )) as { status: string; token?: string };
 
     const page = await phone();
-    await page.goto(qrContent.replace(/^https?:\/\/[^/]+/, stack.baseUrl));
+    await page.goto(qrContent.replace(/^https?:\/\/[^/]+/, env.stack.baseUrl));
     // No session yet: face login first, with a word about what comes next.
     await page.waitForURL(/#\/pages\/login\/index/);
     await page.getByText('人脸识别通过后，将继续确认电脑端的登录。').waitFor();
@@ -445,18 +428,20 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     await shot(page, 'qr-confirmed');
 
     // 取消 on another code: the PC gets nothing. The session is kept, so no second face scan.
-    const second = (await fetch(`${stack.baseUrl}/api/auth/qr-tickets`, { method: 'POST' }).then((r) => r.json())) as {
+    const second = (await fetch(`${env.stack.baseUrl}/api/auth/qr-tickets`, { method: 'POST' }).then((r) =>
+      r.json(),
+    )) as {
       ticket: string;
       qrContent: string;
       secret: string;
     };
-    await page.goto(second.qrContent.replace(/^https?:\/\/[^/]+/, stack.baseUrl));
+    await page.goto(second.qrContent.replace(/^https?:\/\/[^/]+/, env.stack.baseUrl));
     await button(page, '取消').waitFor();
     await page.getByRole('switch', { name: '长辈版' }).click();
     await shot(page, 'qr-confirm-elder');
     await button(page, '取消').click();
     await page.getByText('已取消登录').waitFor();
-    const cancelled = (await fetch(`${stack.baseUrl}/api/auth/qr-tickets/${second.ticket}`, {
+    const cancelled = (await fetch(`${env.stack.baseUrl}/api/auth/qr-tickets/${second.ticket}`, {
       headers: { 'x-qr-secret': second.secret },
     }).then((r) => r.json())) as { status: string; token?: string };
     expect(cancelled.status).toBe('expired');

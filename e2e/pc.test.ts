@@ -6,9 +6,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { caseworkerToken, launchBrowser, startStack } from './harness.ts';
+import type { APIRequestContext, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { caseworkerToken, useStackAndBrowser } from './harness.ts';
 import { openPhone } from './mobileApp.ts';
 
 const SHOTS = resolve(dirname(fileURLToPath(import.meta.url)), '../docs/screenshots');
@@ -25,38 +25,20 @@ type Person = typeof TAN_MEI;
 const TAN_NEW_CARD = '6212583000527313';
 const CLOSED_TEST_CARD = '6212583990000024';
 
-let stack: Awaited<ReturnType<typeof startStack>>;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  stack = await startStack();
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await stack?.close();
-});
+mkdirSync(SHOTS, { recursive: true });
+const env = useStackAndBrowser();
 
 async function desktopPage(): Promise<Page> {
-  const ctx = await browser.newContext({
+  const ctx = await env.browser.newContext({
     viewport: { width: 1366, height: 900 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     reducedMotion: 'reduce',
   });
-  contexts.push(ctx);
   return ctx.newPage();
 }
 
-async function mobilePage(): Promise<Page> {
-  const page = await openPhone(browser);
-  contexts.push(page.context());
-  return page;
-}
+const mobilePage = () => openPhone(env.browser);
 
 async function shot(page: Page, name: string) {
   // Let toasts go first: they would cover the header in the picture.
@@ -75,7 +57,7 @@ function formItem(page: Page, label: string) {
 
 /** Opens /pc and answers the QR content the page offers (the demo link "在手机预览中打开"). */
 async function openQr(page: Page): Promise<{ qrContent: string; ticket: string }> {
-  await page.goto(`${stack.baseUrl}/pc`);
+  await page.goto(`${env.stack.baseUrl}/pc`);
   const link = page.getByRole('link', { name: '在手机预览中打开' });
   await link.waitFor();
   const qrContent = (await link.getAttribute('href')) ?? '';
@@ -86,15 +68,17 @@ async function openQr(page: Page): Promise<{ qrContent: string; ticket: string }
 
 /** Face login of the phone through the sandbox identity platform, as the app container would do it. */
 async function faceToken(api: APIRequestContext, person: Person): Promise<string> {
-  const fs = await api.post(`${stack.sandboxUrl}/identity/face-sessions`, { data: person });
+  const fs = await api.post(`${env.stack.sandboxUrl}/identity/face-sessions`, { data: person });
   expect(fs.status()).toBe(201);
-  const login = await api.post(`${stack.baseUrl}/api/auth/face`, { data: { faceToken: (await fs.json()).faceToken } });
+  const login = await api.post(`${env.stack.baseUrl}/api/auth/face`, {
+    data: { faceToken: (await fs.json()).faceToken },
+  });
   expect(login.status()).toBe(200);
   return (await login.json()).token as string;
 }
 
 async function phoneCall(api: APIRequestContext, token: string, ticket: string, action: 'scan' | 'confirm' | 'cancel') {
-  const r = await api.post(`${stack.baseUrl}/api/auth/qr-tickets/${ticket}/${action}`, {
+  const r = await api.post(`${env.stack.baseUrl}/api/auth/qr-tickets/${ticket}/${action}`, {
     headers: { authorization: `Bearer ${token}` },
   });
   expect(r.status(), `${action}: ${await r.text()}`).toBe(200);
@@ -200,7 +184,7 @@ describe('PC pages: QR login and 1.2 of the manual', () => {
 
     // The bank gateway is down: a clear retry-later answer, the form keeps what was typed.
     const sandbox = pc.context().request;
-    expect((await sandbox.post(`${stack.sandboxUrl}/bank/faults`, { data: { mode: 'down' } })).ok()).toBe(true);
+    expect((await sandbox.post(`${env.stack.sandboxUrl}/bank/faults`, { data: { mode: 'down' } })).ok()).toBe(true);
     try {
       await pc.getByLabel('银行账号').fill(TAN_NEW_CARD);
       await pc.getByLabel('变更理由').fill('停用旧卡，启用新卡');
@@ -210,7 +194,7 @@ describe('PC pages: QR login and 1.2 of the manual', () => {
       expect(await pc.getByLabel('银行账号').inputValue()).toBe(TAN_NEW_CARD);
       expect(await pc.getByLabel('变更理由').inputValue()).toBe('停用旧卡，启用新卡');
     } finally {
-      await sandbox.post(`${stack.sandboxUrl}/bank/faults`, { data: { mode: 'normal' } });
+      await sandbox.post(`${env.stack.sandboxUrl}/bank/faults`, { data: { mode: 'normal' } });
     }
 
     // The bank says the account is closed: recorded as 申请失败 with the bank's reason.
@@ -233,8 +217,8 @@ describe('PC pages: QR login and 1.2 of the manual', () => {
     expect(posts).toBe(1);
     expect(new URL(pc.url()).hash).toBe('#/pending');
     // The 操作日志 records it as made on the PC.
-    const city = await caseworkerToken(stack, 'chongqing', 'chongqing-demo-2026');
-    const audit = (await fetch(`${stack.baseUrl}/api/review/audit?action=change_request.submit`, {
+    const city = await caseworkerToken(env.stack, 'chongqing', 'chongqing-demo-2026');
+    const audit = (await fetch(`${env.stack.baseUrl}/api/review/audit?action=change_request.submit`, {
       headers: { authorization: `Bearer ${city}` },
     }).then((r) => r.json())) as { items: { detail: string | null }[] };
     expect(JSON.parse(audit.items[0]?.detail ?? '{}').channel).toBe('pc');
@@ -341,7 +325,7 @@ describe('PC pages: QR login and 1.2 of the manual', () => {
 
   test('a session ended elsewhere sends the PC back to the QR code with 登录已过期', async () => {
     const token = await pc.evaluate((k) => sessionStorage.getItem(k), TOKEN_KEY);
-    const out = await pc.context().request.post(`${stack.baseUrl}/api/auth/logout`, {
+    const out = await pc.context().request.post(`${env.stack.baseUrl}/api/auth/logout`, {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(out.status()).toBe(204);

@@ -2,25 +2,20 @@ import { useChineseSchemaMessages } from '@ykt/shared';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
-import { openDatabase } from './db/index.ts';
-import { createBankGateway } from './gateways/bankGateway.ts';
-import { createIdentityGateway } from './gateways/identityGateway.ts';
-import { createFieldCrypto } from './lib/fieldCrypto.ts';
 import { type Clock, systemClock } from './lib/time.ts';
 import { loggerOptions } from './logger.ts';
 import auth from './plugins/app/auth.ts';
-import errorHandler from './plugins/app/errorHandler.ts';
+import configPlugin from './plugins/app/config.ts';
+import errorHandler, { clientErrorHandler, frameworkErrors } from './plugins/app/errorHandler.ts';
 import frontends from './plugins/app/frontends.ts';
 import scheduler from './plugins/app/scheduler.ts';
-import servicesPlugin from './plugins/app/services.ts';
-import externalPlugins from './plugins/external/index.ts';
-import authFace from './routes/api/auth/face.ts';
-import authQr from './routes/api/auth/qr.ts';
-import me from './routes/api/me/index.ts';
-import reference from './routes/api/reference.ts';
-import review from './routes/api/review/index.ts';
-import health from './routes/health.ts';
-import { createServices } from './services/index.ts';
+import services from './plugins/app/services.ts';
+import db from './plugins/external/db.ts';
+import gateways from './plugins/external/gateways.ts';
+import rateLimit from './plugins/external/rateLimit.ts';
+import security from './plugins/external/security.ts';
+import swagger from './plugins/external/swagger.ts';
+import routes from './routes/index.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -43,46 +38,37 @@ function withRedaction(logger: FastifyServerOptions['logger'], level: string): F
   return { ...safe, ...own, redact: safe.redact, serializers: { ...own.serializers, ...safe.serializers } };
 }
 
-/** Builds the app: external plugins, then app plugins (services, auth, errors), then routes. No listen here. */
+/**
+ * Builds the app, as fastify/demo does: infrastructure plugins (config, database, gateways, security headers,
+ * rate limits, OpenAPI), then the app's own (services, auth, errors, the nightly job, the front ends), then the
+ * routes. Each plugin is named and says what it depends on; what it opens it closes in onClose. No listen here.
+ */
 export async function buildApp({ config, clock = systemClock, logger }: BuildOptions) {
   useChineseSchemaMessages();
   const app = Fastify({
     logger: withRedaction(logger, config.logLevel),
     trustProxy: config.trustProxy,
     bodyLimit: 64 * 1024,
+    frameworkErrors,
+    clientErrorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const { db, sqlite } = openDatabase(config.databasePath);
-  const ctx = {
-    db,
-    config,
-    clock,
-    crypto: createFieldCrypto(config.dataKey),
-    identity: createIdentityGateway({
-      baseUrl: config.identityUrl,
-      appKey: config.gatewayAppKey,
-      timeoutMs: config.bankTimeoutMs,
-    }),
-    bank: createBankGateway({ baseUrl: config.bankUrl, appKey: config.gatewayAppKey, timeoutMs: config.bankTimeoutMs }),
-  };
-  const services = createServices(ctx);
-  app.addHook('onClose', async () => sqlite.close());
+  await app.register(configPlugin, { config, clock });
+  await app.register(db);
+  await app.register(gateways);
+  await app.register(security);
+  await app.register(rateLimit);
+  await app.register(swagger);
 
-  await app.register(externalPlugins, { config });
-  await app.register(servicesPlugin, { ctx, services });
+  await app.register(services);
   await app.register(auth);
   await app.register(errorHandler);
   await app.register(scheduler);
   await app.register(frontends, { miniappDist: config.miniappDist, webDist: config.webDist });
 
-  await app.register(health);
-  await app.register(reference);
-  await app.register(authFace);
-  await app.register(authQr);
-  await app.register(me);
-  await app.register(review);
+  await app.register(routes);
   return app;
 }
 export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -4,8 +4,15 @@ import { z } from 'zod';
 const configSchema = z.object({
   host: z.string().default('127.0.0.1'),
   port: z.coerce.number().int().min(0).max(65535).default(3000),
-  /** SQLite file; ':memory:' for tests. */
+  /** SQLite file (WAL), the embedded default; ignored when databaseUrl is set. */
   databasePath: z.string().default('data/ykt.db'),
+  /** postgres://…: run on PostgreSQL instead (production; any number of instances may share it). */
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'YKT_DATABASE_URL must be a postgres:// URL')
+    .optional(),
+  /** Connections per instance in the PostgreSQL pool. */
+  databasePoolSize: z.coerce.number().int().min(1).max(100).default(10),
   /** 32 bytes, base64: AES-256-GCM for ID and account numbers, HMAC for their blind indexes (both derived by HKDF). */
   dataKey: z.string().refine((k) => Buffer.from(k, 'base64').length === 32, 'YKT_DATA_KEY must be 32 bytes base64'),
   jwtSecret: z.string().min(32, 'YKT_JWT_SECRET must be at least 32 characters'),
@@ -53,6 +60,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.YKT_HOST,
     port: env.YKT_PORT as unknown as number,
     databasePath: env.YKT_DATABASE_PATH,
+    databaseUrl: env.YKT_DATABASE_URL || undefined,
+    databasePoolSize: env.YKT_DATABASE_POOL_SIZE as unknown as number,
     dataKey: env.YKT_DATA_KEY ?? '',
     jwtSecret: env.YKT_JWT_SECRET ?? '',
     sessionTtlSeconds: env.YKT_SESSION_TTL_SECONDS as unknown as number,

@@ -1,13 +1,12 @@
+import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.ts';
 import { configFromEnv } from './config.ts';
 
-/** Listen, and close gracefully on SIGINT/SIGTERM (in-flight requests finish, the database closes). */
+/** Listen; on SIGINT/SIGTERM (or a crash) close gracefully: in-flight requests finish, the database closes. */
 const app = await buildApp({ config: configFromEnv() });
-const close = async (signal: string) => {
-  app.log.info({ signal }, 'closing');
+closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+  if (err) app.log.error({ err }, 'closing after an error');
+  else app.log.info({ signal }, 'closing');
   await app.close();
-  process.exit(0);
-};
-process.once('SIGINT', close);
-process.once('SIGTERM', close);
-await app.listen({ host: app.ctx.config.host, port: app.ctx.config.port });
+});
+await app.listen({ host: app.config.host, port: app.config.port });

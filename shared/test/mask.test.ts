@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { groupDigits, maskAccountNumber, maskBirthDate, maskIdNumber, maskName } from '../src/rules/index.ts';
+import {
+  groupDigits,
+  maskAccountNumber,
+  maskBirthDate,
+  maskIdNumber,
+  maskName,
+  redactLongNumbers,
+} from '../src/rules/index.ts';
 import { digits } from './helpers.ts';
 
 const cps = (s: string) => Array.from(s);
@@ -105,3 +112,33 @@ describe('masks: properties', () => {
     );
   });
 });
+
+describe('redactLongNumbers: free text never keeps a full ID or account number', () => {
+  it('examples', () => {
+    expect(redactLongNumbers('卡号 6212 5830 0018 2465 已销户')).toBe('卡号 6212********2465 已销户');
+    expect(redactLongNumbers('身份证500105198003191829，请核实')).toBe('身份证5001**********1829，请核实');
+    expect(redactLongNumbers('证件 50024219520308046X')).toBe('证件 5002**********046X');
+    expect(redactLongNumbers('全角６２１２５８３０００１８２４６５')).toBe('全角6212********2465');
+    expect(redactLongNumbers('账号6222-0231-0002-5814-737')).toBe('账号6222***********4737');
+    // Short numbers people write in opinions stay as they are: a date, an amount, a 10-digit run.
+    expect(redactLongNumbers('2026年12月1日补发1234.56元，编号1234567890')).toBe('2026年12月1日补发1234.56元，编号1234567890');
+    expect(redactLongNumbers('')).toBe('');
+  });
+
+  it('property: no run of 11 or more digits survives, and text without one is unchanged', () => {
+    fc.assert(
+      fc.property(fc.string(), digits(11, 30), fc.string(), (before, number, after) => {
+        const out = redactLongNumbers(`${before}${number}${after}`);
+        expect(out).not.toContain(number);
+        expect(/[0-9]{11,}/.test(toPlain(out))).toBe(false);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.string().filter((s) => !/[0-9０-９]/.test(s)), (s) => {
+        expect(redactLongNumbers(s)).toBe(s);
+      }),
+    );
+  });
+});
+
+const toPlain = (s: string) => s.replace(/[\s\-－]/g, '');

@@ -9,6 +9,8 @@ export interface FieldCrypto {
   encrypt(plain: string): string;
   decrypt(stored: string): string;
   blindIndex(plain: string): string;
+  /** Keyed index of an ID number's last 4 characters (the console's "last 4" search); takes the ID or the 4. */
+  idLast4Index(idOrLast4: string): string;
 }
 
 export function createFieldCrypto(dataKeyBase64: string): FieldCrypto {
@@ -30,6 +32,12 @@ export function createFieldCrypto(dataKeyBase64: string): FieldCrypto {
     },
     blindIndex(plain) {
       return createHmac('sha256', idxKey).update(plain).digest('base64url');
+    },
+    idLast4Index(idOrLast4) {
+      // Its own domain, so it never equals the index of a whole value; only 10,000 inputs, so keyed or nothing.
+      return createHmac('sha256', idxKey)
+        .update(`id-last4:${idOrLast4.slice(-4).toUpperCase()}`)
+        .digest('base64url');
     },
   };
 }

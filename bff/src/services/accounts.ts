@@ -6,50 +6,40 @@ import {
   districtName,
   maskAccountNumber,
   maskIdNumber,
+  NOTIFICATION_KIND_LABELS,
+  noticeMessage,
   normalizeAccountNumber,
+  redactLongNumbers,
 } from '@ykt/shared';
-import { and, asc, count, eq, sql } from 'drizzle-orm';
-import { type Db, schema } from '../db/index.ts';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { type ReadDb, type Tx, tablesOf } from '../db/database.ts';
 import { accountLocked, notFound, validationFailed } from '../lib/errors.ts';
 import { iso } from '../lib/time.ts';
 import { writeAudit } from './audit.ts';
 import type { Scope } from './caseworkers.ts';
 import type { Actor, ServiceContext } from './context.ts';
-import {
-  accountNumberIndex,
-  contains,
-  districtInScope,
-  idNumberCondition,
-  inScope,
-  redactNumbers,
-} from './reviewFilters.ts';
+import { writeNotice } from './notices.ts';
+import { after, cappedTotal, decodeCursor, encodeCursor } from './paging.ts';
+import { accountNumberIndex, districtInScope, idNumberCondition, inScope, namePrefix } from './reviewFilters.ts';
 
-type Account = typeof schema.accounts.$inferSelect;
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+type Schema = typeof import('../db/pg/schema.ts');
+export type Account = Schema['accounts']['$inferSelect'];
 type CardType = Account['cardType'];
 
-/** What makes an account invalid (api.md notification `kind`). */
+/** What makes an account invalid (the notification `kind`). */
 export type InvalidationKind = 'crediting_failure' | 'manual_validation' | 'scheduled_validation';
 
-/** How each kind of invalidation introduces itself in the 说明 the citizen reads. */
-const KIND_PREFIX: Record<InvalidationKind, string> = {
-  crediting_failure: '上卡失败：',
-  manual_validation: '人工验证：',
-  scheduled_validation: '定时验证：',
-};
-
-export const withKindPrefix = (kind: InvalidationKind, message: string) => {
-  const m = message.trim();
-  const prefix = KIND_PREFIX[kind];
-  return m.startsWith(prefix) ? m : `${prefix}${m}`;
-};
+/** Bank failure codes that say the account itself is unusable: every district's account with that number goes. */
+export const ACCOUNT_UNUSABLE_CODES = ['ACCOUNT_CLOSED', 'ACCOUNT_FROZEN', 'ACCOUNT_NOT_FOUND'] as const;
+export const isAccountUnusable = (failureCode: string | null | undefined) =>
+  (ACCOUNT_UNUSABLE_CODES as readonly string[]).includes(failureCode ?? '');
 
 export interface AccountQuery {
   name?: string;
   idNumber?: string;
   accountNumber?: string;
   districtCode?: string;
-  page: number;
+  cursor?: string;
   pageSize: number;
 }
 
@@ -60,64 +50,99 @@ export interface AccountEdit {
 }
 
 /** Whether the beneficiary has a pending 渝快办 change: every 一卡通 operation on their accounts is refused (rule 6). */
-export function isLocked(tx: Pick<Db, 'select'>, beneficiaryId: number): boolean {
-  const row = tx
-    .select({ id: schema.changeRequests.id })
-    .from(schema.changeRequests)
-    .where(and(eq(schema.changeRequests.beneficiaryId, beneficiaryId), eq(schema.changeRequests.status, 'pending')))
-    .get();
+export async function isLocked(db: ReadDb | Tx, beneficiaryId: number): Promise<boolean> {
+  const cr = tablesOf(db).changeRequests;
+  const [row] = await db
+    .select({ id: cr.id })
+    .from(cr)
+    .where(and(eq(cr.beneficiaryId, beneficiaryId), eq(cr.status, 'pending')))
+    .limit(1);
   return row !== undefined;
 }
 
-/** SQL: the account's owner has a pending request. */
-const lockedSql = sql<number>`exists (select 1 from change_requests p where p.beneficiary_id = ${schema.accounts.beneficiaryId} and p.status = 'pending')`;
+/** The accounts of this card: the same person's accounts, in any district, with the same number and still valid. */
+export async function sameCardAccounts(tx: Tx, account: Pick<Account, 'beneficiaryId' | 'accountNumberIdx'>) {
+  const a = tablesOf(tx).accounts;
+  return tx
+    .select()
+    .from(a)
+    .where(
+      and(
+        eq(a.beneficiaryId, account.beneficiaryId),
+        eq(a.accountNumberIdx, account.accountNumberIdx),
+        eq(a.status, 'valid'),
+      ),
+    )
+    .orderBy(asc(a.districtCode));
+}
+
+/** The 说明 of an invalidation: the kind's one wording once, then the words given (numbers in them redacted). */
+export function invalidationReason(kind: InvalidationKind, detail: string): string {
+  const label = `${NOTIFICATION_KIND_LABELS[kind]}：`;
+  const text = redactLongNumbers(detail.trim());
+  return noticeMessage(kind, text.startsWith(label) ? text.slice(label.length) : text);
+}
 
 /**
- * The one invalidation, for 上卡失败, manual validation and scheduled validation alike (domain rule 7). Call it
- * inside the caller's (synchronous) transaction: the account becomes invalid with reason and time, its owner gets
- * a notification (kind, bank, masked account, district, 说明, 操作时间), and the audit records it — all or nothing.
- * Returns the notification id.
+ * The one invalidation, for 上卡失败, manual and scheduled validation and failed payments (domain rules 7 and 12).
+ * Call it inside the caller's unit of work with the accounts of ONE card of one person (one account, or every
+ * district's account of that number when the bank says the account itself is unusable): they become invalid with
+ * reason and time, the person gets ONE notification naming every district (and an SMS queued in the outbox), and
+ * the audit records each account — all or nothing. Returns the notification id.
  */
-export function invalidateAccount(
+export async function invalidateAccounts(
   tx: Tx,
-  account: Account,
+  accounts: Account[],
   kind: InvalidationKind,
-  message: string,
+  detail: string,
   actor: Actor,
   at: string,
-): number {
-  const reason = withKindPrefix(kind, message);
-  tx.update(schema.accounts)
+): Promise<number> {
+  const [first] = accounts;
+  if (!first) throw new Error('invalidateAccounts: no account');
+  const t = tablesOf(tx);
+  const reason = invalidationReason(kind, detail);
+  await tx
+    .update(t.accounts)
     .set({ status: 'invalid', invalidReason: reason, invalidAt: at, updatedAt: at })
-    .where(eq(schema.accounts.id, account.id))
-    .run();
-  const notification = tx
-    .insert(schema.notifications)
-    .values({
-      beneficiaryId: account.beneficiaryId,
-      accountId: account.id,
+    .where(
+      inArray(
+        t.accounts.id,
+        accounts.map((a) => a.id),
+      ),
+    );
+  const districtCodes = accounts.map((a) => a.districtCode);
+  const notificationId = await writeNotice(
+    tx,
+    {
+      beneficiaryId: first.beneficiaryId,
       kind,
-      bankCode: account.bankCode,
-      accountNumberMasked: account.accountNumberMasked,
-      districtCode: account.districtCode,
+      account: first,
+      districtCodes,
       message: reason,
-      occurredAt: at,
-    })
-    .returning({ id: schema.notifications.id })
-    .get();
-  writeAudit(tx, at, actor, 'account.invalidate', `account:${account.id}`, {
-    kind,
-    districtCode: account.districtCode,
-    bankCode: account.bankCode,
-    account: account.accountNumberMasked,
-    before: {
-      status: account.status,
-      invalidReason: account.invalidReason ? redactNumbers(account.invalidReason) : null,
+      outside: {
+        template: 'account_invalid',
+        params: {
+          districts: districtCodes.map((c) => districtName(c) ?? c).join('、'),
+          bankName: bankName(first.bankCode) ?? first.bankCode,
+          last4: first.accountNumberMasked.slice(-4),
+        },
+      },
     },
-    after: { status: 'invalid', invalidReason: redactNumbers(reason) },
-    notificationId: notification.id,
-  });
-  return notification.id;
+    at,
+  );
+  for (const account of accounts) {
+    await writeAudit(tx, at, actor, 'account.invalidate', `account:${account.id}`, {
+      kind,
+      districtCode: account.districtCode,
+      bankCode: account.bankCode,
+      account: account.accountNumberMasked,
+      before: { status: account.status, invalidReason: account.invalidReason },
+      after: { status: 'invalid', invalidReason: reason },
+      notificationId,
+    });
+  }
+  return notificationId;
 }
 
 const snapshot = (a: Account) => ({
@@ -130,16 +155,16 @@ const snapshot = (a: Account) => ({
 
 export function createAccounts(ctx: ServiceContext) {
   const { db, crypto, clock } = ctx;
-  const acc = schema.accounts;
-  const ben = schema.beneficiaries;
+  const acc = db.schema.accounts;
+  const ben = db.schema.beneficiaries;
+  const cr = db.schema.changeRequests;
 
-  const selection = {
-    account: acc,
-    name: ben.name,
-    idNumberEnc: ben.idNumberEnc,
-    locked: lockedSql,
-  };
-  type Joined = { account: Account; name: string; idNumberEnc: string; locked: number | boolean };
+  /** The pending request that locks the account's owner, if any (the console links the lock tag to it). */
+  const lockingRequest = sql<
+    number | null
+  >`(select ${cr.id} from ${cr} where ${cr.beneficiaryId} = ${acc.beneficiaryId} and ${cr.status} = 'pending')`;
+  const selection = { account: acc, name: ben.name, idNumberEnc: ben.idNumberEnc, lockedBy: lockingRequest };
+  type Joined = { account: Account; name: string; idNumberEnc: string; lockedBy: number | null };
 
   /** An account as the review console shows it: full name, masked ID and account number, source and lock. */
   const view = (r: Joined) => ({
@@ -155,75 +180,67 @@ export function createAccounts(ctx: ServiceContext) {
     source: r.account.source,
     invalidReason: r.account.invalidReason,
     invalidAt: r.account.invalidAt,
-    locked: Boolean(r.locked),
+    locked: r.lockedBy !== null,
+    lockedByRequestId: r.lockedBy,
     updatedAt: r.account.updatedAt,
   });
 
-  const joinedById = (tx: Pick<Db, 'select'>, id: number) =>
-    tx.select(selection).from(acc).innerJoin(ben, eq(ben.id, acc.beneficiaryId)).where(eq(acc.id, id)).get() as
-      | Joined
-      | undefined;
+  const joinedById = async (d: ReadDb | Tx, id: number) =>
+    (
+      await d.select(selection).from(acc).innerJoin(ben, eq(ben.id, acc.beneficiaryId)).where(eq(acc.id, id)).limit(1)
+    )[0] as Joined | undefined;
 
-  /** The account if it exists and is within the scope; otherwise 404 (never reveal it exists). */
-  function accountInScope(tx: Pick<Db, 'select'>, scope: Scope | null, id: number): Account {
-    const account = tx.select().from(acc).where(eq(acc.id, id)).get();
+  /** The account if it exists and is within the scope (null: the 一卡通 system, every district); otherwise 404. */
+  async function accountInScope(tx: Tx, scope: Scope | null, id: number): Promise<Account> {
+    const [account] = await tx.select().from(acc).where(eq(acc.id, id)).limit(1);
     if (!account || (scope && !districtInScope(scope, account.districtCode))) throw notFound('没有找到该账号');
     return account;
   }
 
-  /**
-   * Invalidation through one of the two HTTP paths. `scope` null: the 一卡通 system itself (service credential).
-   * `respectLock`: manual validation is refused while a 渝快办 change is pending; a 上卡失败 report is not (it is a
-   * fact the payment system reports, see README/report).
-   */
-  function invalidateOne(
-    scope: Scope | null,
-    id: number,
-    kind: InvalidationKind,
-    message: string,
-    actor: Actor,
-    respectLock: boolean,
-  ) {
-    const at = iso(clock.now());
-    return db.transaction((tx) => {
-      const account = accountInScope(tx, scope, id);
-      const locked = isLocked(tx, account.beneficiaryId);
-      if (locked && respectLock) throw accountLocked();
-      invalidateAccount(tx, account, kind, message, actor, at);
-      return view(joinedById(tx, id) as Joined);
-    });
-  }
-
   return {
-    isLocked: (beneficiaryId: number) => isLocked(db, beneficiaryId),
+    isLocked: (beneficiaryId: number) => isLocked(db.read, beneficiaryId),
 
-    list(scope: Scope, q: AccountQuery) {
-      const conditions = [inScope(scope, acc.districtCode)];
-      if (q.name) conditions.push(contains(ben.name, q.name));
-      if (q.idNumber) conditions.push(idNumberCondition(crypto, q.idNumber));
+    /**
+     * 一卡通账号 query: the caller's districts, ordered by district then id, a page after the cursor. The total is
+     * capped (paging.ts): a broad query over a million accounts answers "10000+" instead of counting them all.
+     */
+    async list(scope: Scope, q: AccountQuery) {
+      const conditions: (SQL | undefined)[] = [inScope(scope, acc.districtCode)];
+      if (q.name) conditions.push(db.startsWith(ben.name, namePrefix('name', q.name)));
+      if (q.idNumber) conditions.push(idNumberCondition(db.schema, crypto, q.idNumber));
       if (q.accountNumber) conditions.push(eq(acc.accountNumberIdx, accountNumberIndex(crypto, q.accountNumber)));
       if (q.districtCode) {
         // A district outside the caller's scope simply has nothing to show.
-        if (!districtInScope(scope, q.districtCode)) return { items: [], total: 0 };
+        if (!districtInScope(scope, q.districtCode)) return { items: [], total: 0, totalExact: true, nextCursor: null };
         conditions.push(eq(acc.districtCode, q.districtCode));
       }
       const where = and(...conditions);
-      const total =
-        db.select({ n: count() }).from(acc).innerJoin(ben, eq(ben.id, acc.beneficiaryId)).where(where).get()?.n ?? 0;
-      const rows = db
-        .select(selection)
-        .from(acc)
-        .innerJoin(ben, eq(ben.id, acc.beneficiaryId))
-        .where(where)
-        .orderBy(asc(acc.districtCode), asc(acc.id))
-        .limit(q.pageSize)
-        .offset((q.page - 1) * q.pageSize)
-        .all() as Joined[];
-      return { items: rows.map(view), total };
+      const cursor = decodeCursor<[string, number]>(q.cursor, ['s', 'n']);
+      const [rows, total] = await Promise.all([
+        db.read
+          .select(selection)
+          .from(acc)
+          .innerJoin(ben, eq(ben.id, acc.beneficiaryId))
+          .where(and(where, cursor ? after([sql`${acc.districtCode}`, sql`${acc.id}`], cursor, 'asc') : undefined))
+          .orderBy(asc(acc.districtCode), asc(acc.id))
+          .limit(q.pageSize + 1),
+        cappedTotal(
+          db.read,
+          db.read.select({ id: acc.id }).from(acc).innerJoin(ben, eq(ben.id, acc.beneficiaryId)).where(where),
+        ),
+      ]);
+      const page = (rows as Joined[]).slice(0, q.pageSize);
+      const last = page[page.length - 1];
+      return {
+        items: page.map(view),
+        ...total,
+        nextCursor:
+          rows.length > q.pageSize && last ? encodeCursor([last.account.districtCode, last.account.id]) : null,
+      };
     },
 
-    get(scope: Scope, id: number) {
-      const row = joinedById(db, id);
+    async get(scope: Scope, id: number) {
+      const row = await joinedById(db.read, id);
       if (!row || !districtInScope(scope, row.account.districtCode)) throw notFound('没有找到该账号');
       return view(row);
     },
@@ -233,11 +250,11 @@ export function createAccounts(ctx: ServiceContext) {
      * 423 while a 渝快办 change is pending, source becomes 一卡通系统, audited with before and after (masked).
      * A new account number or bank replaces the card the invalidation was about, so the account is valid again.
      */
-    edit(scope: Scope, id: number, body: AccountEdit, actor: Actor) {
+    async edit(scope: Scope, id: number, body: AccountEdit, actor: Actor) {
       const at = iso(clock.now());
-      return db.transaction((tx) => {
-        const account = accountInScope(tx, scope, id);
-        if (isLocked(tx, account.beneficiaryId)) throw accountLocked();
+      return db.unitOfWork(async (tx) => {
+        const account = await accountInScope(tx, scope, id);
+        if (await isLocked(tx, account.beneficiaryId)) throw accountLocked();
 
         const cardType = body.cardType ?? account.cardType;
         const bankCode = body.bankCode?.trim() ?? account.bankCode;
@@ -256,39 +273,55 @@ export function createAccounts(ctx: ServiceContext) {
 
         const numberIdx = crypto.blindIndex(accountNumber);
         const cardChanged = numberIdx !== account.accountNumberIdx || bankCode !== account.bankCode;
-        const update = {
-          cardType: cardType as CardType,
-          bankCode,
-          accountNumberEnc: cardChanged ? crypto.encrypt(accountNumber) : account.accountNumberEnc,
-          accountNumberIdx: numberIdx,
-          accountNumberMasked: maskAccountNumber(accountNumber),
-          source: 'ykt' as const,
-          updatedAt: at,
-          ...(cardChanged ? { status: 'valid' as const, invalidReason: null, invalidAt: null } : {}),
-        };
-        tx.update(acc).set(update).where(eq(acc.id, id)).run();
-        const after = tx.select().from(acc).where(eq(acc.id, id)).get() as Account;
-        writeAudit(tx, at, actor, 'account.edit', `account:${id}`, {
+        const [updated] = await tx
+          .update(acc)
+          .set({
+            cardType: cardType as CardType,
+            bankCode,
+            accountNumberEnc: cardChanged ? crypto.encrypt(accountNumber) : account.accountNumberEnc,
+            accountNumberIdx: numberIdx,
+            accountNumberMasked: maskAccountNumber(accountNumber),
+            source: 'ykt' as const,
+            updatedAt: at,
+            ...(cardChanged ? { status: 'valid' as const, invalidReason: null, invalidAt: null } : {}),
+          })
+          .where(eq(acc.id, id))
+          .returning();
+        await writeAudit(tx, at, actor, 'account.edit', `account:${id}`, {
           districtCode: account.districtCode,
           before: snapshot(account),
-          after: snapshot(after),
+          after: snapshot(updated),
         });
-        return view(joinedById(tx, id) as Joined);
+        return view((await joinedById(tx, id)) as Joined);
       });
     },
 
-    /** 人工验证: a caseworker marks an account invalid with a message; 423 while locked. */
-    invalidateManually(scope: Scope, id: number, message: string, actor: Actor) {
-      return invalidateOne(scope, id, 'manual_validation', message, actor, true);
+    /** 人工验证: a caseworker marks one district's account invalid with a message; 423 while locked. */
+    async invalidateManually(scope: Scope, id: number, message: string, actor: Actor) {
+      const at = iso(clock.now());
+      return db.unitOfWork(async (tx) => {
+        const account = await accountInScope(tx, scope, id);
+        if (await isLocked(tx, account.beneficiaryId)) throw accountLocked();
+        await invalidateAccounts(tx, [account], 'manual_validation', message, actor, at);
+        return view((await joinedById(tx, id)) as Joined);
+      });
     },
 
     /**
      * 上卡失败 reported by the 一卡通 payment system (service credential, every district). Not refused by the lock:
      * the money did not arrive on the current account whatever the pending change says, the citizen must be told,
-     * and an approved change makes the account valid again anyway.
+     * and an approved change makes the account valid again anyway. A `failureCode` saying the account itself is
+     * unusable (销户, 冻结, 不存在) invalidates every district's account of that person with that number.
      */
-    reportCreditingFailure(id: number, message: string, actor: Actor) {
-      return invalidateOne(null, id, 'crediting_failure', message, actor, false);
+    async reportCreditingFailure(id: number, message: string, failureCode: string | undefined, actor: Actor) {
+      const at = iso(clock.now());
+      return db.unitOfWork(async (tx) => {
+        const account = await accountInScope(tx, null, id);
+        const others = isAccountUnusable(failureCode) ? await sameCardAccounts(tx, account) : [];
+        const targets = [account, ...others.filter((a) => a.id !== account.id)];
+        await invalidateAccounts(tx, targets, 'crediting_failure', message, actor, at);
+        return view((await joinedById(tx, id)) as Joined);
+      });
     },
   };
 }

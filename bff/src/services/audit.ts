@@ -1,20 +1,25 @@
-import type { Db } from '../db/index.ts';
-import { schema } from '../db/index.ts';
+import { type Tx, tablesOf } from '../db/database.ts';
 import type { Actor } from './context.ts';
 
-type Tx = Pick<Db, 'insert'>;
-
-/** One audit row. `detail` is JSON of non-personal facts (masked numbers at most); written inside the caller's transaction. */
-export function writeAudit(tx: Tx, at: string, actor: Actor, action: string, target: string | null, detail?: object) {
-  tx.insert(schema.auditLog)
-    .values({
-      at,
-      actorType: actor.type,
-      actor: actor.id,
-      action,
-      target,
-      detail: detail ? JSON.stringify(detail) : null,
-      ip: actor.ip ?? null,
-    })
-    .run();
+/**
+ * One audit row, inside the caller's unit of work. `detail` is JSON of non-personal facts (masked numbers at most;
+ * free text is redacted before it is stored anywhere).
+ */
+export async function writeAudit(
+  tx: Tx,
+  at: string,
+  actor: Actor,
+  action: string,
+  target: string | null,
+  detail?: object,
+) {
+  await tx.insert(tablesOf(tx).auditLog).values({
+    at,
+    actorType: actor.type,
+    actor: actor.id,
+    action,
+    target,
+    detail: detail ? JSON.stringify(detail) : null,
+    ip: actor.ip ?? null,
+  });
 }

@@ -1,16 +1,18 @@
-import { bankName, districtName, maskBirthDate, maskIdNumber, maskName, parseIdNumber } from '@ykt/shared';
+import { bankName, districtName, maskIdNumber, maskName, parseIdNumber } from '@ykt/shared';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import { schema } from '../db/index.ts';
+import { type Tx, tablesOf } from '../db/database.ts';
 import { iso } from '../lib/time.ts';
 import type { ServiceContext } from './context.ts';
 
-type Beneficiary = typeof schema.beneficiaries.$inferSelect;
-type Account = typeof schema.accounts.$inferSelect;
+type Schema = typeof import('../db/pg/schema.ts');
+type Beneficiary = Schema['beneficiaries']['$inferSelect'];
+type Account = Schema['accounts']['$inferSelect'];
 
-export const maskedBeneficiary = (b: Beneficiary, idNumber: string) => ({
+/** The person as they see themself: always masked (domain rule 10); the birth date is kept as its year only. */
+export const maskedBeneficiary = (b: Pick<Beneficiary, 'name' | 'gender' | 'birthYear'>, idNumber: string) => ({
   name: maskName(b.name),
   gender: b.gender,
-  birthDate: maskBirthDate(b.birthDate),
+  birthDate: `${b.birthYear}-**-**`,
   idNumber: maskIdNumber(idNumber),
 });
 
@@ -38,89 +40,102 @@ export function groupCards(accounts: Account[]) {
 
 export function createBeneficiaries(ctx: ServiceContext) {
   const { db, crypto, clock } = ctx;
-  const b = schema.beneficiaries;
-  const byIdIdx = db
+  const b = db.schema.beneficiaries;
+  const cr = db.schema.changeRequests;
+  const n = db.schema.notifications;
+  const acc = db.schema.accounts;
+
+  // The card face is the hottest read: two prepared queries, the person with their pending request and unread
+  // count in one, and their accounts.
+  const personForCard = db.read
+    .select({
+      name: b.name,
+      gender: b.gender,
+      birthYear: b.birthYear,
+      idNumberEnc: b.idNumberEnc,
+      pendingRequestId: sql<
+        number | null
+      >`(select ${cr.id} from ${cr} where ${cr.beneficiaryId} = ${b.id} and ${cr.status} = 'pending')`,
+      unread:
+        sql<number>`(select count(*) from ${n} where ${n.beneficiaryId} = ${b.id} and ${n.readAt} is null)`.mapWith(
+          Number,
+        ),
+    })
+    .from(b)
+    .where(eq(b.id, sql.placeholder('id')))
+    .prepare('card_person');
+  const accountsOf = db.read
+    .select()
+    .from(acc)
+    .where(eq(acc.beneficiaryId, sql.placeholder('id')))
+    .orderBy(acc.districtCode)
+    .prepare('card_accounts');
+  const byIdIdx = db.read
     .select()
     .from(b)
     .where(eq(b.idNumberIdx, sql.placeholder('idx')))
-    .prepare();
-  const byId = db
-    .select()
-    .from(b)
-    .where(eq(b.id, sql.placeholder('id')))
-    .prepare();
-  const cr = schema.changeRequests;
-  const pendingOf = db
-    .select({ id: cr.id })
-    .from(cr)
-    .where(and(eq(cr.beneficiaryId, sql.placeholder('id')), eq(cr.status, 'pending')))
-    .prepare();
-  const n = schema.notifications;
-  const unreadOf = db
-    .select({ n: sql<number>`count(*)` })
-    .from(n)
-    .where(and(eq(n.beneficiaryId, sql.placeholder('id')), isNull(n.readAt)))
-    .prepare();
-  const accountsOf = db
-    .select()
-    .from(schema.accounts)
-    .where(eq(schema.accounts.beneficiaryId, sql.placeholder('id')))
-    .orderBy(schema.accounts.districtCode)
-    .prepare();
+    .prepare('beneficiary_by_idx');
 
   return {
-    byId: (id: number) => byId.get({ id }),
-    byIdNumber: (idNumber: string) => byIdIdx.get({ idx: crypto.blindIndex(idNumber.toUpperCase()) }),
-    accountsOf: (beneficiaryId: number) => accountsOf.all({ id: beneficiaryId }),
+    byId: async (id: number) => (await db.read.select().from(b).where(eq(b.id, id)).limit(1))[0],
+    byIdNumber: async (idNumber: string) =>
+      (await byIdIdx.execute({ idx: crypto.blindIndex(idNumber.toUpperCase()) }))[0],
+    accountsOf: (beneficiaryId: number) => accountsOf.execute({ id: beneficiaryId }),
 
     /**
-     * A face-verified person: known ones are found by blind index; a verified person not yet in the 一卡通
-     * records still logs in (and sees "尚未绑定"), so a row is made from what the identity platform vouched for.
+     * A face-verified person, inside the login's unit of work: known ones are found by blind index (their mobile
+     * number refreshed); a verified person not yet in the 一卡通 records still logs in (and sees "尚未绑定"), so
+     * a row is made from what the identity platform vouched for.
      */
-    findOrRegister(tx: Pick<typeof db, 'insert'>, person: { idNumber: string; name: string }): Beneficiary {
+    async findOrRegister(tx: Tx, person: { idNumber: string; name: string; mobile?: string }): Promise<Beneficiary> {
+      const t = tablesOf(tx).beneficiaries;
       const idNumber = person.idNumber.toUpperCase();
-      const found = byIdIdx.get({ idx: crypto.blindIndex(idNumber) });
-      if (found) return found;
+      const idx = crypto.blindIndex(idNumber);
+      const mobileEnc = person.mobile ? crypto.encrypt(person.mobile) : undefined;
+      const [found] = await tx.select().from(t).where(eq(t.idNumberIdx, idx)).limit(1);
+      if (found) {
+        if (mobileEnc) await tx.update(t).set({ mobileEnc }).where(eq(t.id, found.id));
+        return found;
+      }
       const parsed = parseIdNumber(idNumber, clock.now());
       if (!parsed.ok) throw new Error('identity platform vouched for an invalid ID number');
-      return tx
-        .insert(schema.beneficiaries)
+      const [created] = await tx
+        .insert(t)
         .values({
           name: person.name,
           gender: parsed.gender,
-          birthDate: parsed.birthDate,
+          birthYear: Number(parsed.birthDate.slice(0, 4)),
           idNumberEnc: crypto.encrypt(idNumber),
-          idNumberIdx: crypto.blindIndex(idNumber),
-          idNumberLast4: idNumber.slice(-4),
+          idNumberIdx: idx,
+          idLast4Idx: crypto.idLast4Index(idNumber),
+          mobileEnc: mobileEnc ?? null,
           createdAt: iso(clock.now()),
         })
-        .returning()
-        .get();
+        .returning();
+      return created;
     },
 
-    masked(b: Beneficiary) {
-      return maskedBeneficiary(b, crypto.decrypt(b.idNumberEnc));
-    },
+    masked: (p: Beneficiary) => maskedBeneficiary(p, crypto.decrypt(p.idNumberEnc)),
 
-    card(beneficiaryId: number) {
-      const person = byId.get({ id: beneficiaryId });
+    async card(beneficiaryId: number) {
+      const [[person], accounts] = await Promise.all([
+        personForCard.execute({ id: beneficiaryId }),
+        accountsOf.execute({ id: beneficiaryId }),
+      ]);
       if (!person) return undefined;
-      // The card face is the hottest read: its queries are prepared once.
-      const pending = pendingOf.get({ id: person.id });
-      const unread = unreadOf.get({ id: person.id });
       return {
         beneficiary: maskedBeneficiary(person, crypto.decrypt(person.idNumberEnc)),
-        cards: groupCards(accountsOf.all({ id: person.id })),
-        pendingRequestId: pending?.id ?? null,
-        unreadNotifications: unread?.n ?? 0,
+        cards: groupCards(accounts),
+        pendingRequestId: person.pendingRequestId ?? null,
+        unreadNotifications: person.unread,
       };
     },
 
     /** The owner's own full numbers, for "tap to reveal" on their card. */
-    reveal(beneficiaryId: number) {
+    async reveal(beneficiaryId: number) {
       const seen = new Set<string>();
       const items: { maskedAccountNumber: string; accountNumber: string }[] = [];
-      for (const a of accountsOf.all({ id: beneficiaryId })) {
+      for (const a of await accountsOf.execute({ id: beneficiaryId })) {
         if (seen.has(a.accountNumberIdx)) continue;
         seen.add(a.accountNumberIdx);
         items.push({ maskedAccountNumber: a.accountNumberMasked, accountNumber: crypto.decrypt(a.accountNumberEnc) });
@@ -128,41 +143,50 @@ export function createBeneficiaries(ctx: ServiceContext) {
       return { items };
     },
 
-    notifications(beneficiaryId: number) {
-      const rows = db
+    async notifications(beneficiaryId: number) {
+      const rows = await db.read
         .select()
-        .from(schema.notifications)
-        .where(eq(schema.notifications.beneficiaryId, beneficiaryId))
-        .orderBy(desc(schema.notifications.occurredAt), desc(schema.notifications.id))
-        .all();
+        .from(n)
+        .where(eq(n.beneficiaryId, beneficiaryId))
+        .orderBy(desc(n.occurredAt), desc(n.id))
+        .limit(200);
       return {
-        items: rows.map((n) => ({
-          id: n.id,
-          kind: n.kind,
-          bankName: bankName(n.bankCode) ?? n.bankCode,
-          accountNumber: n.accountNumberMasked,
-          districtCode: n.districtCode,
-          districtName: districtName(n.districtCode) ?? n.districtCode,
-          message: n.message,
-          occurredAt: n.occurredAt,
-          readAt: n.readAt,
+        items: rows.map((r) => ({
+          id: r.id,
+          kind: r.kind,
+          bankName: bankName(r.bankCode) ?? r.bankCode,
+          accountNumber: r.accountNumberMasked,
+          districtCode: r.districtCode,
+          districtName: districtName(r.districtCode) ?? r.districtCode,
+          districts: r.districtCodes
+            .split(',')
+            .filter(Boolean)
+            .map((code) => ({ code, name: districtName(code) ?? code })),
+          requestId: r.requestId,
+          message: r.message,
+          occurredAt: r.occurredAt,
+          readAt: r.readAt,
         })),
       };
     },
 
     /** Marks one of the person's own notifications read; another person's is "not found". */
-    markNotificationRead(beneficiaryId: number, id: number) {
+    async markNotificationRead(beneficiaryId: number, id: number) {
       const now = iso(clock.now());
-      const row = db
-        .select()
-        .from(schema.notifications)
-        .where(and(eq(schema.notifications.id, id), eq(schema.notifications.beneficiaryId, beneficiaryId)))
-        .get();
-      if (!row) return undefined;
-      if (!row.readAt) {
-        db.update(schema.notifications).set({ readAt: now }).where(eq(schema.notifications.id, id)).run();
-      }
-      return { id, readAt: row.readAt ?? now };
+      return db.unitOfWork(async (tx) => {
+        const [row] = await tx
+          .select({ readAt: n.readAt })
+          .from(n)
+          .where(and(eq(n.id, id), eq(n.beneficiaryId, beneficiaryId)))
+          .limit(1);
+        if (!row) return undefined;
+        if (!row.readAt)
+          await tx
+            .update(n)
+            .set({ readAt: now })
+            .where(and(eq(n.id, id), isNull(n.readAt)));
+        return { id, readAt: row.readAt ?? now };
+      });
     },
   };
 }

@@ -1,14 +1,13 @@
 import { districtName, MUNICIPAL_CODE } from '@ykt/shared';
-import { and, count, desc, eq, gt } from 'drizzle-orm';
-import { schema } from '../db/index.ts';
-import { rateLimited, unauthenticated } from '../lib/errors.ts';
+import { and, asc, count, eq, gt, lt } from 'drizzle-orm';
+import { DomainError, forbidden, notFound, rateLimited, unauthenticated } from '../lib/errors.ts';
 import { hashPassword, verifyPassword } from '../lib/passwords.ts';
 import { addSeconds, iso } from '../lib/time.ts';
 import { writeAudit } from './audit.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import type { SessionRow, Sessions } from './sessions.ts';
 
-type Caseworker = typeof schema.caseworkers.$inferSelect;
+type Caseworker = typeof import('../db/pg/schema.ts').caseworkers.$inferSelect;
 
 /** The districts a caseworker may see and act on (domain rule 9): 500000 sees every district. */
 export interface Scope {
@@ -18,118 +17,185 @@ export interface Scope {
   all: boolean;
 }
 
-/** Failed logins allowed per username within the window; the next attempt answers 429 until the window passes. */
-export const LOGIN_MAX_FAILURES = 5;
-export const LOGIN_WINDOW_SECONDS = 15 * 60;
-
-const LOGIN_OK = 'auth.caseworker_login';
-const LOGIN_FAILED = 'auth.caseworker_login_failed';
-const LOGIN_LIMITED = 'auth.caseworker_login_limited';
+/**
+ * Brute force is kept out without handing an outsider a lock on somebody else's account:
+ * - from one address, 5 failed logins of one username within 15 minutes refuse that username from that address;
+ * - from everywhere together, 20 failures within 15 minutes refuse that username from every address this
+ *   caseworker has not logged in from successfully in the last 30 days: their own office PC still gets in.
+ */
+export const LOGIN_LIMITS = {
+  perAddress: 5,
+  perUsername: 20,
+  windowSeconds: 15 * 60,
+  trustedAddressDays: 30,
+} as const;
 
 export const caseworkerActorId = (id: number) => `caseworker:${id}`;
 
 export function createCaseworkers(ctx: ServiceContext, sessions: Sessions) {
   const { db, clock, crypto } = ctx;
-  const c = schema.caseworkers;
-  const a = schema.auditLog;
-  // Failed attempts still being verified (scrypt is async): counted too, so parallel guesses cannot slip past the limit.
+  const c = db.schema.caseworkers;
+  const la = db.schema.loginAttempts;
+  // Failed attempts still being verified (scrypt is async): counted too, so parallel guesses cannot slip past.
   const inFlight = new Map<string, number>();
   // An unknown username is verified against this hash too, so timing does not tell which usernames exist.
   let dummyHash: Promise<string> | undefined;
 
-  const byUsername = (username: string) => db.select().from(c).where(eq(c.username, username)).get();
-  const byId = (id: number) => db.select().from(c).where(eq(c.id, id)).get();
+  const byUsername = async (username: string) =>
+    (await db.read.select().from(c).where(eq(c.username, username)).limit(1))[0];
+  const byId = async (id: number) => (await db.read.select().from(c).where(eq(c.id, id)).limit(1))[0];
 
   /**
-   * The key failures are counted under: the caseworker for a known username; for an unknown one a blind index of
-   * what was typed (people sometimes type an ID number there, which must not land in the audit log in clear).
+   * The key attempts are counted under: the caseworker for a known username; for an unknown one a keyed hash of
+   * what was typed (people sometimes type an ID number there, which must not be stored in clear).
    */
   const attemptKey = (username: string, cw: Caseworker | undefined) =>
     cw ? caseworkerActorId(cw.id) : `unknown:${crypto.blindIndex(`caseworker-username:${username}`).slice(0, 16)}`;
 
-  function recentFailures(key: string, now: Date): number {
-    const windowStart = iso(addSeconds(now, -LOGIN_WINDOW_SECONDS));
-    const lastOk = db
-      .select({ at: a.at })
-      .from(a)
-      .where(and(eq(a.action, LOGIN_OK), eq(a.actor, key)))
-      .orderBy(desc(a.at))
-      .limit(1)
-      .get();
-    // A successful login starts the count afresh.
-    const since = lastOk && lastOk.at > windowStart ? lastOk.at : windowStart;
-    const row = db
-      .select({ n: count() })
-      .from(a)
-      .where(and(eq(a.action, LOGIN_FAILED), eq(a.actor, key), gt(a.at, since)))
-      .get();
-    return row?.n ?? 0;
+  const failures = async (key: string, ip: string | undefined, since: string) =>
+    (
+      await db.read
+        .select({ n: count() })
+        .from(la)
+        .where(and(eq(la.usernameKey, key), eq(la.ok, false), gt(la.at, since), ip ? eq(la.ip, ip) : undefined))
+    )[0]?.n ?? 0;
+
+  async function trusted(key: string, ip: string, now: Date) {
+    const since = iso(addSeconds(now, -LOGIN_LIMITS.trustedAddressDays * 24 * 3600));
+    const [row] = await db.read
+      .select({ id: la.id })
+      .from(la)
+      .where(and(eq(la.usernameKey, key), eq(la.ip, ip), eq(la.ok, true), gt(la.at, since)))
+      .limit(1);
+    return row !== undefined;
+  }
+
+  /** Why this attempt is refused before the password is even checked, or undefined. */
+  async function refusal(key: string, ip: string, now: Date): Promise<string | undefined> {
+    const since = iso(addSeconds(now, -LOGIN_LIMITS.windowSeconds));
+    const pending = inFlight.get(`${key}|${ip}`) ?? 0;
+    if ((await failures(key, ip, since)) + pending >= LOGIN_LIMITS.perAddress) return 'address';
+    if ((await failures(key, undefined, since)) >= LOGIN_LIMITS.perUsername && !(await trusted(key, ip, now))) {
+      return 'username';
+    }
+    return undefined;
   }
 
   const profile = (cw: Caseworker) => ({
+    id: cw.id,
+    username: cw.username,
     name: cw.name,
     districtCode: cw.districtCode,
     districtName: districtName(cw.districtCode) ?? cw.districtCode,
+    disabled: cw.disabledAt !== null,
   });
 
+  async function setDisabled(scope: Scope, id: number, disabled: boolean, actor: Actor) {
+    if (!scope.all) throw forbidden('只有市级经办人可以停用或启用经办人账号');
+    if (id === scope.caseworkerId) throw forbidden('不能停用自己的账号');
+    const at = iso(clock.now());
+    return db.unitOfWork(async (tx) => {
+      const [cw] = await tx.select().from(c).where(eq(c.id, id)).limit(1);
+      if (!cw) throw notFound('没有找到该经办人');
+      const [updated] = await tx
+        .update(c)
+        .set({ disabledAt: disabled ? (cw.disabledAt ?? at) : null })
+        .where(eq(c.id, id))
+        .returning();
+      // Disabling ends every session of that caseworker at once, on every instance (sessions are rows).
+      const ended = disabled ? await sessions.revokeAllIn(tx, 'caseworker', [id], at) : [];
+      await writeAudit(tx, at, actor, disabled ? 'caseworker.disable' : 'caseworker.enable', caseworkerActorId(id), {
+        sessionsEnded: ended.length,
+      });
+      return profile(updated);
+    });
+  }
+
   return {
-    byId,
     profile,
 
-    /** The scope of a logged-in caseworker; a caseworker removed since login is no longer authenticated. */
-    scope(caseworkerId: number): Scope {
-      const cw = byId(caseworkerId);
+    /** The logged-in caseworker; one removed since login is no longer authenticated. */
+    async current(id: number): Promise<Caseworker> {
+      const cw = await byId(id);
       if (!cw) throw unauthenticated();
+      return cw;
+    },
+
+    /** The scope of a logged-in caseworker; one removed or disabled since login is no longer authenticated. */
+    async scope(caseworkerId: number): Promise<Scope> {
+      const cw = await byId(caseworkerId);
+      if (!cw || cw.disabledAt) throw unauthenticated();
       return { caseworkerId: cw.id, districtCode: cw.districtCode, all: cw.districtCode === MUNICIPAL_CODE };
     },
 
-    /**
-     * Password login (scrypt). 5 failures per username within 15 minutes: further attempts answer 429 until the
-     * window has passed, even with the right password. Success, failure and refusal are all audited.
-     */
-    async login(
-      usernameInput: string,
-      password: string,
-      ip?: string,
-    ): Promise<{ session: SessionRow; caseworker: Caseworker }> {
+    /** Password login (scrypt) under the limits above; success, failure and refusal are all audited. */
+    async login(usernameInput: string, password: string, ip = 'unknown') {
       const username = usernameInput.trim();
-      const cw = byUsername(username);
+      const cw = await byUsername(username);
       const key = attemptKey(username, cw);
       const actor: Actor = { type: 'caseworker', id: key, ip };
       const now = clock.now();
 
-      if (recentFailures(key, now) + (inFlight.get(key) ?? 0) >= LOGIN_MAX_FAILURES) {
-        writeAudit(db, iso(now), actor, LOGIN_LIMITED, null);
-        throw rateLimited(`登录失败次数过多，请${LOGIN_WINDOW_SECONDS / 60}分钟后再试`);
+      const refused = await refusal(key, ip, now);
+      if (refused) {
+        await db.unitOfWork((tx) =>
+          writeAudit(tx, iso(now), actor, 'auth.caseworker_login_limited', null, { by: refused }),
+        );
+        throw rateLimited(`登录失败次数过多，请${LOGIN_LIMITS.windowSeconds / 60}分钟后再试`);
       }
 
-      inFlight.set(key, (inFlight.get(key) ?? 0) + 1);
+      const flightKey = `${key}|${ip}`;
+      inFlight.set(flightKey, (inFlight.get(flightKey) ?? 0) + 1);
       let ok: boolean;
       try {
         dummyHash ??= hashPassword('not-a-real-password');
-        const verified = await verifyPassword(password, cw?.passwordHash ?? (await dummyHash));
-        ok = verified && cw !== undefined;
+        ok = (await verifyPassword(password, cw?.passwordHash ?? (await dummyHash))) && cw !== undefined;
       } finally {
-        const left = (inFlight.get(key) ?? 1) - 1;
-        if (left > 0) inFlight.set(key, left);
-        else inFlight.delete(key);
+        const left = (inFlight.get(flightKey) ?? 1) - 1;
+        if (left > 0) inFlight.set(flightKey, left);
+        else inFlight.delete(flightKey);
       }
 
       const at = iso(clock.now());
       if (!ok || !cw) {
-        writeAudit(db, at, actor, LOGIN_FAILED, null);
+        await db.unitOfWork(async (tx) => {
+          await tx.insert(la).values({ usernameKey: key, ip, ok: false, at });
+          await writeAudit(tx, at, actor, 'auth.caseworker_login_failed', null);
+        });
         throw unauthenticated('用户名或密码错误');
       }
-      const session = db.transaction((tx) => {
-        const s = sessions.open(tx, 'caseworker', cw.id, 'password');
-        writeAudit(tx, at, actor, LOGIN_OK, `caseworker:${cw.id}`);
+      if (cw.disabledAt) {
+        await db.unitOfWork((tx) =>
+          writeAudit(tx, at, actor, 'auth.caseworker_login_disabled', caseworkerActorId(cw.id)),
+        );
+        throw new DomainError('FORBIDDEN', '该账号已停用，请联系市级经办人');
+      }
+      const session = await db.unitOfWork(async (tx) => {
+        await tx.insert(la).values({ usernameKey: key, ip, ok: true, at });
+        const s = await sessions.open(tx, 'caseworker', cw.id, 'password');
+        await writeAudit(tx, at, actor, 'auth.caseworker_login', caseworkerActorId(cw.id));
         return s;
       });
-      return { session, caseworker: cw };
+      return { session, caseworker: cw } satisfies { session: SessionRow; caseworker: Caseworker };
     },
 
-    logout(session: SessionRow, ip?: string) {
-      sessions.revoke(session.id, { type: 'caseworker', id: caseworkerActorId(session.subjectId), ip });
+    logout: (session: SessionRow, ip?: string) =>
+      sessions.revoke(session.id, { type: 'caseworker', id: caseworkerActorId(session.subjectId), ip }),
+
+    /** 经办人账号 (municipal only): everyone, with their state. */
+    async list(scope: Scope) {
+      if (!scope.all) throw forbidden('只有市级经办人可以管理经办人账号');
+      return { items: (await db.read.select().from(c).orderBy(asc(c.districtCode), asc(c.id))).map(profile) };
+    },
+    disable: (scope: Scope, id: number, actor: Actor) => setDisabled(scope, id, true, actor),
+    enable: (scope: Scope, id: number, actor: Actor) => setDisabled(scope, id, false, actor),
+
+    /** Nightly housekeeping: attempts older than the trusted-address window are of no use. */
+    async purgeOldAttempts(): Promise<number> {
+      const cutoff = iso(addSeconds(clock.now(), -(LOGIN_LIMITS.trustedAddressDays + 1) * 24 * 3600));
+      return db.unitOfWork(
+        async (tx) => (await tx.delete(la).where(lt(la.at, cutoff)).returning({ id: la.id })).length,
+      );
     },
   };
 }

@@ -5,33 +5,38 @@ import {
   districtName,
   maskAccountNumber,
   normalizeAccountNumber,
+  redactLongNumbers,
 } from '@ykt/shared';
-import { and, count, desc, eq, gt } from 'drizzle-orm';
-import { isUniqueViolation, schema } from '../db/index.ts';
+import { and, count, desc, eq, gt, lt, sql } from 'drizzle-orm';
 import { GatewayUnavailable } from '../gateways/bankGateway.ts';
-import { AppError, bankUnavailable, notFound, notPending, rateLimited, validationFailed } from '../lib/errors.ts';
+import { bankUnavailable, DomainError, notFound, notPending, rateLimited, validationFailed } from '../lib/errors.ts';
 import { addSeconds, iso } from '../lib/time.ts';
 import { writeAudit } from './audit.ts';
 import type { Actor, ServiceContext } from './context.ts';
+import { after, decodeCursor, encodeCursor } from './paging.ts';
+import { reviewDaysOf } from './settings.ts';
 
-type Row = typeof schema.changeRequests.$inferSelect;
+type Schema = typeof import('../db/pg/schema.ts');
+type Row = Schema['changeRequests']['$inferSelect'];
 
 /** The bank's negative answers, in words the citizen understands (recorded as 申请失败 with this reason). */
-const BANK_REFUSALS: Record<string, string> = {
-  mismatch: '银行验证未通过：账户户名或证件号码与开户信息不符',
-  closed: '银行验证未通过：该账户已销户',
-  frozen: '银行验证未通过：该账户已冻结',
+export const BANK_REFUSALS: Record<string, string> = {
+  mismatch: '银行验证未通过：账户户名或证件号码与开户信息不符，请使用本人名下的账户',
+  closed: '银行验证未通过：该账户已销户，请换一张本人名下正常使用的银行卡',
+  frozen: '银行验证未通过：该账户已冻结，请联系开户银行，或换一张本人名下的银行卡',
   not_found: '银行验证未通过：账户不存在，请核对账号和开户行',
 };
 
 export const requestInProgress = () =>
-  new AppError(409, 'REQUEST_IN_PROGRESS', '您已有一条正在办理的变更申请，请等待审核结果或撤销后再申请');
+  new DomainError('REQUEST_IN_PROGRESS', '您已有一条正在办理的变更申请，请等待审核结果或撤销后再申请');
+const submissionInFlight = () => new DomainError('REQUEST_IN_PROGRESS', '您的申请正在提交中，请稍候查看结果');
 
-/** A request as the citizen sees it (api.md GET /api/me/change-requests). */
-export function citizenView(r: Row) {
+/** A request as the citizen sees it (api.md GET /api/me/change-requests, plus its timeline). */
+export function citizenView(r: Row, verifiedAt: string | null, reviewDays: number | null) {
   return {
     id: r.id,
     status: r.status,
+    channel: r.channel,
     cardType: r.cardType,
     bankCode: r.bankCode,
     bankName: bankName(r.bankCode) ?? r.bankCode,
@@ -40,65 +45,110 @@ export function citizenView(r: Row) {
     districtName: districtName(r.districtCode) ?? r.districtCode,
     reason: r.reason,
     appliedAt: r.appliedAt,
+    verifiedAt,
     finishedAt: r.finishedAt,
     failureReason: r.failureReason,
     reviewOpinion: r.reviewOpinion,
+    /** While pending: how many working days review usually takes in this district. */
+    reviewDays: r.status === 'pending' ? reviewDays : null,
   };
 }
 
 export function createChangeRequests(ctx: ServiceContext) {
   const { db, crypto, clock, config, bank } = ctx;
+  const cr = db.schema.changeRequests;
+  const v = db.schema.bankVerifications;
+  const acc = db.schema.accounts;
 
-  const pendingOf = (beneficiaryId: number) =>
-    db
-      .select({ id: schema.changeRequests.id })
-      .from(schema.changeRequests)
-      .where(and(eq(schema.changeRequests.beneficiaryId, beneficiaryId), eq(schema.changeRequests.status, 'pending')))
-      .get();
-
-  /** Card networks allow about 5 verifications of one card a day; a person gets a bounded number too. */
-  function checkVerificationBudget(beneficiaryId: number, accountIdx: string) {
-    const since = iso(addSeconds(clock.now(), -24 * 3600));
-    const v = schema.bankVerifications;
-    const perAccount = db
-      .select({ n: count() })
-      .from(v)
-      .where(and(eq(v.accountNumberIdx, accountIdx), gt(v.at, since)))
-      .get();
-    if ((perAccount?.n ?? 0) >= config.bankVerificationsPerAccountPerDay) {
-      throw rateLimited('该账号今天的验证次数已达上限，请明天再试');
-    }
-    const perPerson = db
-      .select({ n: count() })
-      .from(v)
-      .where(and(eq(v.beneficiaryId, beneficiaryId), gt(v.at, since)))
-      .get();
-    if ((perPerson?.n ?? 0) >= config.bankVerificationsPerPersonPerDay) {
-      throw rateLimited('您今天提交的次数太多了，请明天再试');
+  /**
+   * Reserves one bank verification before the bank is asked, in one unit of work serialised per person and per
+   * card: at most one submission of a person in flight (held by a unique index across instances), the day's limits
+   * of the card (the card networks allow about 5) and of the person counted with every reservation made, so
+   * parallel requests cannot ask the bank more often than the limits say.
+   */
+  async function reserveVerification(beneficiaryId: number, accountIdx: string): Promise<number> {
+    const now = clock.now();
+    const since = iso(addSeconds(now, -24 * 3600));
+    // A reservation older than any answer could take belongs to a process that died while asking: counted, ended.
+    const stale = iso(addSeconds(now, -(config.bankTimeoutMs / 1000 + 30)));
+    try {
+      return await db.unitOfWork(async (tx) => {
+        await db.lock(tx, `person:${beneficiaryId}`, `card:${accountIdx}`);
+        const [pending] = await tx
+          .select({ id: cr.id })
+          .from(cr)
+          .where(and(eq(cr.beneficiaryId, beneficiaryId), eq(cr.status, 'pending')))
+          .limit(1);
+        if (pending) throw requestInProgress();
+        await tx
+          .update(v)
+          .set({ result: 'unanswered', answeredAt: iso(now) })
+          .where(and(eq(v.beneficiaryId, beneficiaryId), eq(v.result, 'pending'), lt(v.at, stale)));
+        const [perCard] = await tx
+          .select({ n: count() })
+          .from(v)
+          .where(and(eq(v.accountNumberIdx, accountIdx), gt(v.at, since)));
+        if ((perCard?.n ?? 0) >= config.bankVerificationsPerAccountPerDay) {
+          throw rateLimited('该账号今天的验证次数已达上限，请明天再试');
+        }
+        const [perPerson] = await tx
+          .select({ n: count() })
+          .from(v)
+          .where(and(eq(v.beneficiaryId, beneficiaryId), gt(v.at, since)));
+        if ((perPerson?.n ?? 0) >= config.bankVerificationsPerPersonPerDay) {
+          throw rateLimited('您今天提交的次数太多了，请明天再试');
+        }
+        const [reserved] = await tx
+          .insert(v)
+          .values({ beneficiaryId, accountNumberIdx: accountIdx, result: 'pending', at: iso(now) })
+          .returning({ id: v.id });
+        return reserved.id;
+      });
+    } catch (err) {
+      if (db.isUniqueViolation(err)) throw submissionInFlight();
+      throw err;
     }
   }
 
   return {
-    list(beneficiaryId: number) {
-      const rows = db
-        .select()
-        .from(schema.changeRequests)
-        .where(eq(schema.changeRequests.beneficiaryId, beneficiaryId))
-        .orderBy(desc(schema.changeRequests.appliedAt), desc(schema.changeRequests.id))
-        .all();
-      return { items: rows.map(citizenView) };
+    /** 事项办理: the person's requests, newest first, a page at a time. */
+    async list(beneficiaryId: number, q: { cursor?: string; pageSize?: number } = {}) {
+      const pageSize = q.pageSize ?? 20;
+      const cursor = decodeCursor<[string, number]>(q.cursor, ['s', 'n']);
+      const rows = await db.read
+        .select({ request: cr, verifiedAt: v.answeredAt })
+        .from(cr)
+        .leftJoin(v, eq(v.id, cr.verificationId))
+        .where(
+          and(
+            eq(cr.beneficiaryId, beneficiaryId),
+            cursor ? after([sql`${cr.appliedAt}`, sql`${cr.id}`], cursor, 'desc') : undefined,
+          ),
+        )
+        .orderBy(desc(cr.appliedAt), desc(cr.id))
+        .limit(pageSize + 1);
+      const page = rows.slice(0, pageSize);
+      const pending = page.find((r) => r.request.status === 'pending');
+      const reviewDays = pending ? await reviewDaysOf(db.read, pending.request.districtCode) : null;
+      const last = page[page.length - 1];
+      return {
+        items: page.map((r) => citizenView(r.request, r.verifiedAt, reviewDays)),
+        nextCursor: rows.length > pageSize && last ? encodeCursor([last.request.appliedAt, last.request.id]) : null,
+      };
     },
 
     /**
-     * Basic validation, then bank verification, then one transaction that records the request
-     * (pending, or failed with the bank's reason). The bank being out of reach records nothing.
+     * Basic validation, a reserved bank verification, the bank's answer, then one unit of work that records the
+     * request (pending, or failed with the bank's reason). The bank being out of reach records no request.
      */
     async submit(beneficiaryId: number, body: ChangeRequestBody, channel: 'mobile' | 'pc', actor: Actor) {
-      const beneficiary = db.query.beneficiaries
-        .findFirst({ where: eq(schema.beneficiaries.id, beneficiaryId) })
-        .sync();
+      const [beneficiary] = await db.read
+        .select()
+        .from(db.schema.beneficiaries)
+        .where(eq(db.schema.beneficiaries.id, beneficiaryId))
+        .limit(1);
       if (!beneficiary) throw notFound();
-      const accounts = db.select().from(schema.accounts).where(eq(schema.accounts.beneficiaryId, beneficiaryId)).all();
+      const accounts = await db.read.select().from(acc).where(eq(acc.beneficiaryId, beneficiaryId));
       const currentAccountByDistrict = Object.fromEntries(
         accounts.map((a) => [a.districtCode, crypto.decrypt(a.accountNumberEnc)]),
       );
@@ -107,13 +157,13 @@ export function createChangeRequests(ctx: ServiceContext) {
         { districtCodes: accounts.map((a) => a.districtCode), currentAccountByDistrict },
       );
       if (Object.keys(fields).length > 0) throw validationFailed(fields);
-      if (pendingOf(beneficiaryId)) throw requestInProgress();
-
       const account = accounts.find((a) => a.districtCode === body.districtCode);
       if (!account) throw validationFailed({ districtCode: '所选区县不在您的使用区县中' });
+
+      // One number, one form, before any limit or index: spaces and full-width digits never make another card.
       const accountNumber = normalizeAccountNumber(body.accountNumber);
       const accountIdx = crypto.blindIndex(accountNumber);
-      checkVerificationBudget(beneficiaryId, accountIdx);
+      const verificationId = await reserveVerification(beneficiaryId, accountIdx);
 
       let verdict: { result: string; message: string };
       try {
@@ -124,6 +174,16 @@ export function createChangeRequests(ctx: ServiceContext) {
           idNumber: crypto.decrypt(beneficiary.idNumberEnc),
         });
       } catch (err) {
+        // A call that may have reached the bank counts against the limits; one that never left does not.
+        const reached = !(err instanceof GatewayUnavailable) || (err as { reached?: boolean }).reached !== false;
+        await db.unitOfWork((tx) =>
+          reached
+            ? tx
+                .update(v)
+                .set({ result: 'unanswered', answeredAt: iso(clock.now()) })
+                .where(eq(v.id, verificationId))
+            : tx.delete(v).where(eq(v.id, verificationId)),
+        );
         if (err instanceof GatewayUnavailable) throw bankUnavailable();
         throw err;
       }
@@ -132,15 +192,12 @@ export function createChangeRequests(ctx: ServiceContext) {
       const ok = verdict.result === 'ok';
       const failureReason = ok ? null : (BANK_REFUSALS[verdict.result] ?? `银行验证未通过：${verdict.message}`);
       try {
-        // Synchronous on purpose: better-sqlite3 transactions end at the first await.
-        const row = db.transaction((tx) => {
+        const row = await db.unitOfWork(async (tx) => {
+          await tx.update(v).set({ result: verdict.result, answeredAt: now }).where(eq(v.id, verificationId));
           // 变更前 is the district's account as it is now, not as it was before the bank answered.
-          const current = tx.select().from(schema.accounts).where(eq(schema.accounts.id, account.id)).get() ?? account;
-          tx.insert(schema.bankVerifications)
-            .values({ beneficiaryId, accountNumberIdx: accountIdx, result: verdict.result, at: now })
-            .run();
-          const created = tx
-            .insert(schema.changeRequests)
+          const [current = account] = await tx.select().from(acc).where(eq(acc.id, account.id)).limit(1);
+          const [created] = await tx
+            .insert(cr)
             .values({
               beneficiaryId,
               accountId: account.id,
@@ -156,16 +213,17 @@ export function createChangeRequests(ctx: ServiceContext) {
               prevBankCode: current.bankCode,
               prevAccountNumberEnc: current.accountNumberEnc,
               prevAccountNumberMasked: current.accountNumberMasked,
-              reason: body.reason?.trim() || null,
+              // Free text never keeps a full number someone typed into it.
+              reason: redactLongNumbers(body.reason?.trim() ?? '') || null,
               consentAt: now,
               status: ok ? 'pending' : 'failed',
               failureReason,
+              verificationId,
               appliedAt: now,
               finishedAt: ok ? null : now,
             })
-            .returning()
-            .get();
-          writeAudit(tx, now, actor, 'change_request.submit', `change_request:${created.id}`, {
+            .returning();
+          await writeAudit(tx, now, actor, 'change_request.submit', `change_request:${created.id}`, {
             outcome: created.status,
             bankResult: verdict.result,
             districtCode: created.districtCode,
@@ -174,31 +232,31 @@ export function createChangeRequests(ctx: ServiceContext) {
           });
           return created;
         });
-        return citizenView(row);
+        return citizenView(row, now, ok ? await reviewDaysOf(db.read, row.districtCode) : null);
       } catch (err) {
-        // Two submissions at once: the database lets exactly one be pending.
-        if (isUniqueViolation(err)) throw requestInProgress();
+        // A pending request that appeared meanwhile (another channel): the database lets exactly one be pending.
+        if (db.isUniqueViolation(err)) throw requestInProgress();
         throw err;
       }
     },
 
-    withdraw(beneficiaryId: number, id: number, actor: Actor) {
+    async withdraw(beneficiaryId: number, id: number, actor: Actor) {
       const now = iso(clock.now());
-      return db.transaction((tx) => {
-        const row = tx
-          .select()
-          .from(schema.changeRequests)
-          .where(and(eq(schema.changeRequests.id, id), eq(schema.changeRequests.beneficiaryId, beneficiaryId)))
-          .get();
+      return db.unitOfWork(async (tx) => {
+        const [row] = await tx
+          .select({ id: cr.id })
+          .from(cr)
+          .where(and(eq(cr.id, id), eq(cr.beneficiaryId, beneficiaryId)))
+          .limit(1);
         // Another person's request is "not found": never reveal that it exists.
         if (!row) throw notFound('没有找到这条申请');
-        const updated = tx
-          .update(schema.changeRequests)
+        const updated = await tx
+          .update(cr)
           .set({ status: 'withdrawn', finishedAt: now })
-          .where(and(eq(schema.changeRequests.id, id), eq(schema.changeRequests.status, 'pending')))
-          .run();
-        if (updated.changes === 0) throw notPending('这条申请已办结，不能撤销');
-        writeAudit(tx, now, actor, 'change_request.withdraw', `change_request:${id}`);
+          .where(and(eq(cr.id, id), eq(cr.status, 'pending')))
+          .returning({ id: cr.id });
+        if (updated.length === 0) throw notPending('这条申请已办结，不能撤销');
+        await writeAudit(tx, now, actor, 'change_request.withdraw', `change_request:${id}`);
         return { id, status: 'withdrawn' as const };
       });
     },

@@ -1,5 +1,5 @@
 import type { Config } from '../config.ts';
-import type { Db } from '../db/index.ts';
+import type { DataStore } from '../db/database.ts';
 import type { BankGateway } from '../gateways/bankGateway.ts';
 import type { IdentityGateway } from '../gateways/identityGateway.ts';
 import type { FieldCrypto } from '../lib/fieldCrypto.ts';
@@ -7,7 +7,7 @@ import type { Clock } from '../lib/time.ts';
 
 /** What every use case needs; built once in the app and handed to the services. No HTTP in here. */
 export interface ServiceContext {
-  db: Db;
+  db: DataStore;
   crypto: FieldCrypto;
   clock: Clock;
   config: Config;
@@ -15,7 +15,7 @@ export interface ServiceContext {
   identity: IdentityGateway;
 }
 
-/** Who acts, for the audit trail: a citizen (beneficiary id), a caseworker (username) or the system. */
+/** Who acts, for the audit trail: a citizen (beneficiary id), a caseworker, the 一卡通 system or a job. */
 export interface Actor {
   type: 'citizen' | 'caseworker' | 'system';
   id: string;

@@ -1,4 +1,6 @@
 import { createAccounts } from './accounts.ts';
+import { createAuditLog } from './auditLog.ts';
+import { createAuth } from './auth.ts';
 import { createBeneficiaries } from './beneficiaries.ts';
 import { createCaseworkers } from './caseworkers.ts';
 import { createChangeRequests } from './changeRequests.ts';
@@ -6,21 +8,25 @@ import type { ServiceContext } from './context.ts';
 import { createQrLogin } from './qrLogin.ts';
 import { createReview } from './review.ts';
 import { createSessions } from './sessions.ts';
+import { createSettings } from './settings.ts';
 import { createValidationRuns } from './validationRuns.ts';
 
 /** Every use case, built once over the shared context; routes reach them as `app.services`. */
 export function createServices(ctx: ServiceContext) {
   const sessions = createSessions(ctx);
-  const accounts = createAccounts(ctx);
+  const beneficiaries = createBeneficiaries(ctx);
   return {
     sessions,
-    beneficiaries: createBeneficiaries(ctx),
+    beneficiaries,
+    auth: createAuth(ctx, beneficiaries, sessions),
     changeRequests: createChangeRequests(ctx),
     qrLogin: createQrLogin(ctx, sessions),
     caseworkers: createCaseworkers(ctx, sessions),
     review: createReview(ctx),
-    accounts,
-    validationRuns: createValidationRuns(ctx, accounts),
+    accounts: createAccounts(ctx),
+    validationRuns: createValidationRuns(ctx),
+    auditLog: createAuditLog(ctx),
+    settings: createSettings(ctx),
   };
 }
 export type Services = ReturnType<typeof createServices>;

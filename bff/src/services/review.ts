@@ -1,15 +1,28 @@
-import { BANKS, bankName, districtName, type ReviewQuery } from '@ykt/shared';
-import { and, count, desc, eq, inArray, ne } from 'drizzle-orm';
-import { schema } from '../db/index.ts';
+import {
+  BANKS,
+  bankName,
+  CHANGE_REQUEST_STATUS_LABELS,
+  districtName,
+  formatChongqingTime,
+  maskIdNumber,
+  type ReviewQuery,
+  redactLongNumbers,
+  reviewOutcomeMessage,
+} from '@ykt/shared';
+import { and, asc, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
+import type { ReadDb, Tx } from '../db/database.ts';
 import { notFound, notPending } from '../lib/errors.ts';
 import { iso } from '../lib/time.ts';
 import { writeAudit } from './audit.ts';
 import type { Scope } from './caseworkers.ts';
 import type { Actor, ServiceContext } from './context.ts';
-import { accountNumberIndex, contains, idNumberCondition, inScope, redactNumbers } from './reviewFilters.ts';
+import { writeNotice } from './notices.ts';
+import { after, cappedTotal, decodeCursor, encodeCursor } from './paging.ts';
+import { accountNumberIndex, idNumberCondition, inScope, namePrefix } from './reviewFilters.ts';
 
-type Request = typeof schema.changeRequests.$inferSelect;
-type Account = typeof schema.accounts.$inferSelect;
+type Schema = typeof import('../db/pg/schema.ts');
+type Request = Schema['changeRequests']['$inferSelect'];
+type Account = Schema['accounts']['$inferSelect'];
 
 export interface Decision {
   result: 'approved' | 'rejected';
@@ -30,102 +43,189 @@ const accountSnapshot = (a: Pick<Account, 'cardType' | 'bankCode' | 'accountNumb
   source: a.source,
 });
 
+/** Which requests a query panel view shows: 待审核 (default), 显示完结 (every reviewable one), or 申请失败. */
+export type QueueView = 'pending' | 'completed' | 'failed';
+export const viewOf = (q: Pick<ReviewQuery, 'status' | 'showCompleted'>): QueueView =>
+  q.status ?? (q.showCompleted ? 'completed' : 'pending');
+
 export function createReview(ctx: ServiceContext) {
   const { db, crypto, clock } = ctx;
-  const cr = schema.changeRequests;
-  const ben = schema.beneficiaries;
+  const cr = db.schema.changeRequests;
+  const ben = db.schema.beneficiaries;
+  const v = db.schema.bankVerifications;
+  const cw = db.schema.caseworkers;
 
-  // The masked ID (rule 10) needs only the last 4 digits, kept in clear for this: no decryption per row.
-  const selection = { request: cr, name: ben.name, idNumberLast4: ben.idNumberLast4 };
-  type Joined = { request: Request; name: string; idNumberLast4: string };
-  const maskedId = (r: Joined) => `${'*'.repeat(14)}${r.idNumberLast4}`;
+  const selection = { request: cr, name: ben.name, idNumberEnc: ben.idNumberEnc };
+  type Joined = { request: Request; name: string; idNumberEnc: string };
 
   /** A request as the queue shows it: the beneficiary's full name, masked ID and masked new account. */
   const listItem = (r: Joined) => ({
     id: r.request.id,
     source: 'yukuaiban' as const,
     status: r.request.status,
+    channel: r.request.channel,
     applicantName: r.request.applicantName,
     appliedAt: r.request.appliedAt,
-    beneficiary: { name: r.name, idNumber: maskedId(r) },
+    beneficiary: { name: r.name, idNumber: maskIdNumber(crypto.decrypt(r.idNumberEnc)) },
     bankName: bankName(r.request.bankCode) ?? r.request.bankCode,
     accountNumber: r.request.accountNumberMasked,
     districtCode: r.request.districtCode,
     districtName: districtName(r.request.districtCode) ?? r.request.districtCode,
   });
 
-  /** The request if it exists, is a reviewable one (not 申请失败) and is in scope; otherwise 404. */
-  function requestInScope(tx: Pick<typeof db, 'select'>, scope: Scope, id: number): Joined {
-    const row = tx
+  /** The request if it exists and is in scope (申请失败 ones too: read-only); otherwise 404. */
+  async function requestInScope(d: ReadDb | Tx, scope: Scope, id: number): Promise<Joined> {
+    const [row] = await d
       .select(selection)
       .from(cr)
       .innerJoin(ben, eq(ben.id, cr.beneficiaryId))
-      .where(and(eq(cr.id, id), ne(cr.status, 'failed'), inScope(scope, cr.districtCode)))
-      .get();
+      .where(and(eq(cr.id, id), inScope(scope, cr.districtCode)))
+      .limit(1);
     if (!row) throw notFound('没有找到这条申请');
     return row;
   }
 
+  /** Why a request can no longer be decided, in words that say who did what and when. */
+  async function whyNotPending(d: ReadDb | Tx, r: Request): Promise<string> {
+    if (r.status === 'withdrawn')
+      return `该申请已被申请人于${formatChongqingTime(r.finishedAt, { seconds: false })}撤销`;
+    if (r.status === 'failed') return '该申请银行验证未通过（申请失败），未进入审核，不能审核';
+    const [reviewer] = r.reviewerId
+      ? await d.select({ name: cw.name }).from(cw).where(eq(cw.id, r.reviewerId)).limit(1)
+      : [];
+    return `该申请已由${reviewer?.name ?? '其他经办人'}于${formatChongqingTime(r.finishedAt, { seconds: false })}审核${
+      CHANGE_REQUEST_STATUS_LABELS[r.status].replace('审核', '') || ''
+    }`;
+  }
+
+  /** The outcome notice: what changed for this district, and what each other district is still paid into. */
+  async function outcomeNotice(tx: Tx, request: Request, account: Account, decision: Decision, at: string) {
+    const others = await tx
+      .select()
+      .from(db.schema.accounts)
+      .where(and(eq(db.schema.accounts.beneficiaryId, request.beneficiaryId), ne(db.schema.accounts.id, account.id)))
+      .orderBy(asc(db.schema.accounts.districtCode));
+    const district = districtName(request.districtCode) ?? request.districtCode;
+    const opinion = decision.opinion.trim() ? redactLongNumbers(decision.opinion.trim()) : null;
+    const message = reviewOutcomeMessage({
+      result: decision.result,
+      districtName: district,
+      bankName: bankName(account.bankCode) ?? account.bankCode,
+      accountNumber: account.accountNumberMasked,
+      accountValid: account.status === 'valid',
+      others: others.map((o) => ({
+        districtName: districtName(o.districtCode) ?? o.districtCode,
+        accountNumber: o.accountNumberMasked,
+      })),
+      opinion,
+    });
+    const approved = decision.result === 'approved';
+    await writeNotice(
+      tx,
+      {
+        beneficiaryId: request.beneficiaryId,
+        kind: approved ? 'review_approved' : 'review_rejected',
+        account,
+        districtCodes: [request.districtCode],
+        message,
+        requestId: request.id,
+        outside: {
+          template: approved ? 'review_approved' : 'review_rejected',
+          params: approved
+            ? { district, last4: account.accountNumberMasked.slice(-4) }
+            : { district, opinion: opinion ?? '' },
+        },
+      },
+      at,
+    );
+  }
+
   return {
     /**
-     * 账号变更审核 query: the caller's districts only, pending ones unless 显示完结; newest first. ID and account
-     * numbers are matched through their blind indexes (they are encrypted at rest).
+     * 账号变更审核 query: the caller's districts only, a view (待审核 / 显示完结 / 申请失败), newest first, a page
+     * after the cursor, with a capped total. ID and account numbers are matched through their blind indexes (they
+     * are encrypted at rest); names by their beginning.
      */
-    list(scope: Scope, q: ReviewQuery) {
-      const conditions = [inScope(scope, cr.districtCode)];
-      // 申请失败 never reached review: the queue holds what was pending once.
-      conditions.push(q.showCompleted ? ne(cr.status, 'failed') : eq(cr.status, 'pending'));
+    async list(scope: Scope, q: ReviewQuery) {
+      const view = viewOf(q);
+      const conditions: (SQL | undefined)[] = [
+        inScope(scope, cr.districtCode),
+        view === 'pending'
+          ? eq(cr.status, 'pending')
+          : view === 'failed'
+            ? eq(cr.status, 'failed')
+            : ne(cr.status, 'failed'),
+      ];
       if (q.bankName) {
         const codes = bankCodesMatching(q.bankName);
-        if (codes.length === 0) return { items: [], total: 0 };
+        if (codes.length === 0) return { items: [], total: 0, totalExact: true, nextCursor: null };
         conditions.push(inArray(cr.bankCode, codes));
       }
-      if (q.name) conditions.push(contains(ben.name, q.name));
-      if (q.applicantName) conditions.push(contains(cr.applicantName, q.applicantName));
-      if (q.idNumber) conditions.push(idNumberCondition(crypto, q.idNumber));
+      if (q.name) {
+        const matching = db.read
+          .select({ id: ben.id })
+          .from(ben)
+          .where(db.startsWith(ben.name, namePrefix('name', q.name)));
+        conditions.push(inArray(cr.beneficiaryId, matching));
+      }
+      if (q.applicantName)
+        conditions.push(db.startsWith(cr.applicantName, namePrefix('applicantName', q.applicantName)));
+      if (q.idNumber) conditions.push(idNumberCondition(db.schema, crypto, q.idNumber));
       if (q.accountNumber) conditions.push(eq(cr.accountNumberIdx, accountNumberIndex(crypto, q.accountNumber)));
       const where = and(...conditions);
+      const cursor = decodeCursor<[string, number]>(q.cursor, ['s', 'n']);
 
-      const total =
-        db.select({ n: count() }).from(cr).innerJoin(ben, eq(ben.id, cr.beneficiaryId)).where(where).get()?.n ?? 0;
-      const rows = db
-        .select(selection)
-        .from(cr)
-        .innerJoin(ben, eq(ben.id, cr.beneficiaryId))
-        .where(where)
-        .orderBy(desc(cr.appliedAt), desc(cr.id))
-        .limit(q.pageSize)
-        .offset((q.page - 1) * q.pageSize)
-        .all();
-      return { items: rows.map(listItem), total };
+      const [rows, total] = await Promise.all([
+        db.read
+          .select(selection)
+          .from(cr)
+          .innerJoin(ben, eq(ben.id, cr.beneficiaryId))
+          .where(and(where, cursor ? after([sql`${cr.appliedAt}`, sql`${cr.id}`], cursor, 'desc') : undefined))
+          .orderBy(desc(cr.appliedAt), desc(cr.id))
+          .limit(q.pageSize + 1),
+        cappedTotal(
+          db.read,
+          db.read.select({ id: cr.id }).from(cr).innerJoin(ben, eq(ben.id, cr.beneficiaryId)).where(where),
+        ),
+      ]);
+      const page = rows.slice(0, q.pageSize);
+      const last = page[page.length - 1];
+      return {
+        items: page.map(listItem),
+        ...total,
+        nextCursor: rows.length > q.pageSize && last ? encodeCursor([last.request.appliedAt, last.request.id]) : null,
+      };
     },
 
     /**
-     * The detail with 变更前 (the snapshot taken when the citizen applied) and 变更后. Account numbers in full:
-     * the caseworker compares them digit by digit. The ID number stays masked: a change never changes the
-     * person, so deciding does not need it (domain rule 10). Reading full account numbers is audited.
+     * The detail with 变更前 (the snapshot taken when the citizen applied) and 变更后, the bank's verification and
+     * the channel. Account numbers in full: the caseworker compares them digit by digit. The ID number stays
+     * masked: a change never changes the person (domain rule 10). Reading full account numbers is audited.
      */
-    detail(scope: Scope, id: number, actor: Actor) {
-      const row = requestInScope(db, scope, id);
+    async detail(scope: Scope, id: number, actor: Actor) {
+      const row = await requestInScope(db.read, scope, id);
       const r = row.request;
-      const idNumber = maskedId(row);
-      const reviewer = r.reviewerId
-        ? db
-            .select({ name: schema.caseworkers.name })
-            .from(schema.caseworkers)
-            .where(eq(schema.caseworkers.id, r.reviewerId))
-            .get()
-        : undefined;
-      writeAudit(db, iso(clock.now()), actor, 'change_request.view', `change_request:${id}`, {
-        districtCode: r.districtCode,
-      });
+      const idNumber = maskIdNumber(crypto.decrypt(row.idNumberEnc));
+      const [[reviewer], [verification]] = await Promise.all([
+        r.reviewerId ? db.read.select({ name: cw.name }).from(cw).where(eq(cw.id, r.reviewerId)).limit(1) : [],
+        r.verificationId
+          ? db.read.select({ result: v.result, at: v.answeredAt }).from(v).where(eq(v.id, r.verificationId)).limit(1)
+          : [],
+      ]);
+      await db.unitOfWork((tx) =>
+        writeAudit(tx, iso(clock.now()), actor, 'change_request.view', `change_request:${id}`, {
+          districtCode: r.districtCode,
+        }),
+      );
       return {
         ...listItem(row),
         cardType: r.cardType,
         reason: r.reason,
         finishedAt: r.finishedAt,
+        failureReason: r.failureReason,
         reviewOpinion: r.reviewOpinion,
         reviewerName: reviewer?.name ?? null,
+        verification: verification ? { result: verification.result, at: verification.at } : null,
         before: {
           name: row.name,
           idNumber,
@@ -144,28 +244,25 @@ export function createReview(ctx: ServiceContext) {
     },
 
     /**
-     * 审核 in one synchronous transaction (domain rule 5). The request is finished by a conditional update
-     * (`WHERE status = 'pending'`): of two caseworkers deciding at once exactly one changes a row, the other gets
-     * 409. Approve moves the new card onto that district's account (source 渝快办, valid again); reject leaves the
-     * account as it was.
+     * 审核 in one unit of work (domain rule 5). The request is finished by a conditional update (`WHERE status =
+     * 'pending'`): of two caseworkers deciding at once exactly one changes a row, the other gets 409 saying who
+     * decided. Approve moves the new card onto that district's account (source 渝快办, valid again); reject leaves
+     * the account as it was. Either way the citizen gets a 系统通知 (and an SMS through the outbox).
      */
-    decide(scope: Scope, id: number, decision: Decision, actor: Actor) {
+    async decide(scope: Scope, id: number, decision: Decision, actor: Actor) {
       const at = iso(clock.now());
-      return db.transaction((tx) => {
-        const { request } = requestInScope(tx, scope, id);
-        const finished = tx
+      const opinion = redactLongNumbers(decision.opinion.trim()) || null;
+      return db.unitOfWork(async (tx) => {
+        const { request } = await requestInScope(tx, scope, id);
+        const finished = await tx
           .update(cr)
-          .set({
-            status: decision.result,
-            reviewerId: scope.caseworkerId,
-            reviewOpinion: decision.opinion.trim() || null,
-            finishedAt: at,
-          })
+          .set({ status: decision.result, reviewerId: scope.caseworkerId, reviewOpinion: opinion, finishedAt: at })
           .where(and(eq(cr.id, id), eq(cr.status, 'pending')))
-          .run();
-        if (finished.changes === 0) throw notPending('该申请已办结，不能重复审核');
+          .returning({ id: cr.id });
+        if (finished.length === 0) throw notPending(await whyNotPending(tx, request));
 
-        const account = tx.select().from(schema.accounts).where(eq(schema.accounts.id, request.accountId)).get();
+        const acc = db.schema.accounts;
+        const [account] = await tx.select().from(acc).where(eq(acc.id, request.accountId)).limit(1);
         if (
           !account ||
           account.beneficiaryId !== request.beneficiaryId ||
@@ -174,9 +271,10 @@ export function createReview(ctx: ServiceContext) {
           // The request was made against this very account; anything else is corrupt data, not a user error.
           throw new Error(`change request ${id} does not match its account`);
         }
-        let after = account;
+        let afterAccount = account;
         if (decision.result === 'approved') {
-          tx.update(schema.accounts)
+          [afterAccount] = await tx
+            .update(acc)
             .set({
               cardType: request.cardType,
               bankCode: request.bankCode,
@@ -189,11 +287,10 @@ export function createReview(ctx: ServiceContext) {
               invalidAt: null,
               updatedAt: at,
             })
-            .where(eq(schema.accounts.id, account.id))
-            .run();
-          after = tx.select().from(schema.accounts).where(eq(schema.accounts.id, account.id)).get() as Account;
+            .where(eq(acc.id, account.id))
+            .returning();
         }
-        writeAudit(
+        await writeAudit(
           tx,
           at,
           actor,
@@ -202,11 +299,12 @@ export function createReview(ctx: ServiceContext) {
           {
             accountId: account.id,
             districtCode: request.districtCode,
-            opinion: decision.opinion.trim() ? redactNumbers(decision.opinion.trim()) : null,
+            opinion,
             before: accountSnapshot(account),
-            after: accountSnapshot(after),
+            after: accountSnapshot(afterAccount),
           },
         );
+        await outcomeNotice(tx, request, afterAccount, { ...decision, opinion: opinion ?? '' }, at);
         return { id, status: decision.result };
       });
     },

@@ -1,26 +1,22 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { and, asc, desc, eq, gt, inArray, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
-import { isUniqueViolation, schema } from '../db/index.ts';
+import { ACCOUNT_UNUSABLE_MESSAGES } from '@ykt/shared';
+import { and, asc, desc, eq, gt, inArray, lt, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { type AccountState, GatewayUnavailable } from '../gateways/bankGateway.ts';
-import { AppError } from '../lib/errors.ts';
-import { iso } from '../lib/time.ts';
-import { type Accounts, invalidateAccount, isLocked } from './accounts.ts';
+import { DomainError } from '../lib/errors.ts';
+import { addSeconds, iso } from '../lib/time.ts';
+import { type Account, invalidateAccounts, isLocked, sameCardAccounts } from './accounts.ts';
 import { writeAudit } from './audit.ts';
 import type { Actor, ServiceContext } from './context.ts';
 
-type Run = typeof schema.validationRuns.$inferSelect;
-type Account = typeof schema.accounts.$inferSelect;
+type Run = typeof import('../db/pg/schema.ts').validationRuns.$inferSelect;
 export type RunTrigger = Run['trigger'];
+type ErrorCode = NonNullable<Run['errorCode']>;
 
 export const validationRunInProgress = () =>
-  new AppError(409, 'VALIDATION_RUN_IN_PROGRESS', '账户验证正在进行中，请稍后再试');
+  new DomainError('VALIDATION_RUN_IN_PROGRESS', '账户验证正在进行中，请稍后再试');
 
-/** The 说明 the citizen reads when the bank says an account can no longer receive money. */
-export const BANK_STATE_MESSAGES: Record<Exclude<AccountState, 'normal'>, string> = {
-  closed: '该账户已销户，补贴资金无法发放到此账户，请尽快申请变更账号',
-  frozen: '该账户已冻结，补贴资金无法发放到此账户，请尽快申请变更账号',
-  not_found: '银行查无此账户，补贴资金无法发放，请尽快申请变更账号',
-};
+/** A run whose heartbeat is older than this belongs to an instance that is gone (a live one beats every batch). */
+const STALE_AFTER_SECONDS = 120;
 
 /** Test seam: called after each batch has been checked and recorded (e.g. to take the bank down mid-run). */
 export interface RunHooks {
@@ -38,117 +34,138 @@ const runView = (r: Run) => ({
   invalidated: r.invalidated,
   skipped: r.skipped,
   error: r.error,
+  errorCode: r.errorCode,
 });
 
 const SYSTEM: Actor = { type: 'system', id: 'validation-run' };
 
+const sqlAdd = (column: SQLWrapper, n: number): SQL => sql`${column} + ${n}`;
+
 /**
- * Account validation with the bank (issue 6): every valid account's status is asked in batches, at a pace the
- * gateway allows, and the closed, frozen and unknown ones are invalidated. One run at a time (the database holds
- * it with a partial unique index). A gateway failure stops the run cleanly: every invalidation is its own
- * transaction, so what was done stays done and nothing is half-done; the next run carries on from the cursor.
+ * Account validation with the bank: every valid account's status is asked in batches, at a pace the gateway
+ * allows, and the closed, frozen and unknown ones are invalidated — every district's account of that card at once,
+ * with one notice (domain rule 12). One run at a time across every instance (a partial unique index); a run whose
+ * instance died is recognised by its stopped heartbeat. A gateway failure stops the run cleanly: every invalidation
+ * is its own unit of work, so what was done stays done; the next run carries on from the cursor.
  */
-export function createValidationRuns(ctx: ServiceContext, _accounts: Accounts) {
+export function createValidationRuns(ctx: ServiceContext) {
   const { db, crypto, clock, config, bank } = ctx;
-  const vr = schema.validationRuns;
+  const vr = db.schema.validationRuns;
+  const acc = db.schema.accounts;
+  const cr = db.schema.changeRequests;
   let current: Promise<RunView> | undefined;
   let stopping = false;
 
-  // A run still "running" in the database belongs to a process that is gone: it will never finish.
-  db.update(vr)
-    .set({ status: 'failed', finishedAt: iso(clock.now()), error: '服务重启，本次验证中断，下次验证将从中断处继续' })
-    .where(eq(vr.status, 'running'))
-    .run();
+  const byId = async (id: number) => (await db.read.select().from(vr).where(eq(vr.id, id)).limit(1))[0] as Run;
 
-  const byId = (id: number) => db.select().from(vr).where(eq(vr.id, id)).get() as Run;
-
-  /** Claims the one running slot (synchronously, so a second start in the same tick is already refused). */
-  function begin(trigger: RunTrigger, actor: Actor): Run {
-    const at = iso(clock.now());
+  /** Claims the one running slot; a second start, here or on another instance, is refused. */
+  async function begin(trigger: RunTrigger, actor: Actor): Promise<Run> {
+    const now = clock.now();
+    const at = iso(now);
     try {
-      return db.transaction((tx) => {
-        if (tx.select({ id: vr.id }).from(vr).where(eq(vr.status, 'running')).get()) throw validationRunInProgress();
+      return await db.unitOfWork(async (tx) => {
+        // A "running" run whose heartbeat stopped will never finish: its instance is gone.
+        await tx
+          .update(vr)
+          .set({
+            status: 'failed',
+            finishedAt: at,
+            errorCode: 'INTERRUPTED',
+            error: '服务中断，本次验证未完成，下次验证将从中断处继续',
+          })
+          .where(and(eq(vr.status, 'running'), lt(vr.heartbeatAt, iso(addSeconds(now, -STALE_AFTER_SECONDS)))));
+        const [running] = await tx.select({ id: vr.id }).from(vr).where(eq(vr.status, 'running')).limit(1);
+        if (running) throw validationRunInProgress();
         // Carry on where a failed run stopped; after a completed run start from the beginning.
-        const last = tx.select().from(vr).orderBy(desc(vr.id)).limit(1).get();
+        const [last] = await tx.select().from(vr).orderBy(desc(vr.id)).limit(1);
         const cursor = last?.status === 'failed' ? last.cursor : 0;
-        const run = tx.insert(vr).values({ trigger, status: 'running', startedAt: at, cursor }).returning().get();
-        writeAudit(tx, at, actor, 'validation_run.start', `validation_run:${run.id}`, { trigger, resumeFrom: cursor });
+        const [run] = await tx
+          .insert(vr)
+          .values({ trigger, status: 'running', startedAt: at, heartbeatAt: at, cursor })
+          .returning();
+        await writeAudit(tx, at, actor, 'validation_run.start', `validation_run:${run.id}`, {
+          trigger,
+          resumeFrom: cursor,
+        });
         return run;
       });
     } catch (err) {
-      if (isUniqueViolation(err)) throw validationRunInProgress();
+      if (db.isUniqueViolation(err)) throw validationRunInProgress();
       throw err;
     }
   }
 
-  function finish(runId: number, status: 'completed' | 'failed', error: string | null): RunView {
+  async function finish(runId: number, failure?: { code: ErrorCode; message: string }): Promise<RunView> {
     const at = iso(clock.now());
-    return db.transaction((tx) => {
-      tx.update(vr).set({ status, finishedAt: at, error }).where(eq(vr.id, runId)).run();
-      const run = tx.select().from(vr).where(eq(vr.id, runId)).get() as Run;
-      writeAudit(
-        tx,
-        at,
-        SYSTEM,
-        `validation_run.${status === 'completed' ? 'complete' : 'fail'}`,
-        `validation_run:${runId}`,
-        {
-          checked: run.checked,
-          invalidated: run.invalidated,
-          skipped: run.skipped,
-          error,
-        },
-      );
+    return db.unitOfWork(async (tx) => {
+      const [run] = await tx
+        .update(vr)
+        .set({
+          status: failure ? 'failed' : 'completed',
+          finishedAt: at,
+          error: failure?.message ?? null,
+          errorCode: failure?.code ?? null,
+        })
+        .where(eq(vr.id, runId))
+        .returning();
+      await writeAudit(tx, at, SYSTEM, `validation_run.${failure ? 'fail' : 'complete'}`, `validation_run:${runId}`, {
+        checked: run.checked,
+        invalidated: run.invalidated,
+        skipped: run.skipped,
+        errorCode: failure?.code ?? null,
+      });
       return runView(run);
     });
   }
 
   /**
-   * Invalidates one account the bank refused, in its own transaction, after checking again that it is still the
-   * same valid account and not locked (it may have changed while the bank was asked).
+   * Invalidates the card the bank refused, in its own unit of work: every district's account of that person with
+   * that number, after checking again that it is still the same valid account and its owner is not locked (it may
+   * have changed while the bank was asked). Returns how many accounts became invalid.
    */
-  function invalidateChecked(run: Run, checked: Account, state: Exclude<AccountState, 'normal'>): boolean {
+  async function invalidateCard(run: Run, checked: Account, state: Exclude<AccountState, 'normal'>): Promise<number> {
     const at = iso(clock.now());
     const actor: Actor = { type: 'system', id: `validation-run:${run.id}` };
-    return db.transaction((tx) => {
-      const account = tx.select().from(schema.accounts).where(eq(schema.accounts.id, checked.id)).get();
-      if (account?.status !== 'valid' || account.accountNumberIdx !== checked.accountNumberIdx) return false;
-      if (account.bankCode !== checked.bankCode || isLocked(tx, account.beneficiaryId)) return false;
-      const prefix = run.trigger === 'schedule' ? '定时验证：' : '账户验证：';
-      invalidateAccount(tx, account, 'scheduled_validation', `${prefix}${BANK_STATE_MESSAGES[state]}`, actor, at);
-      return true;
+    const kind = run.trigger === 'schedule' ? 'scheduled_validation' : 'manual_validation';
+    return db.unitOfWork(async (tx) => {
+      const [account] = await tx.select().from(acc).where(eq(acc.id, checked.id)).limit(1);
+      if (account?.status !== 'valid' || account.accountNumberIdx !== checked.accountNumberIdx) return 0;
+      if (account.bankCode !== checked.bankCode || (await isLocked(tx, account.beneficiaryId))) return 0;
+      const card = (await sameCardAccounts(tx, account)).filter((a) => a.bankCode === account.bankCode);
+      await invalidateAccounts(tx, card, kind, ACCOUNT_UNUSABLE_MESSAGES[state], actor, at);
+      return card.length;
     });
   }
 
-  async function execute(started: Run, hooks: RunHooks): Promise<RunView> {
-    const run = started;
+  async function execute(run: Run, hooks: RunHooks): Promise<RunView> {
     let cursor = run.cursor;
     let batchNumber = 0;
-    const acc = schema.accounts;
     try {
       for (;;) {
-        if (stopping) return finish(run.id, 'failed', '服务停止，本次验证中断，下次验证将从中断处继续');
-        const batch = db
+        if (stopping) {
+          return await finish(run.id, {
+            code: 'INTERRUPTED',
+            message: '服务停止，本次验证中断，下次验证将从中断处继续',
+          });
+        }
+        const batch = await db.read
           .select()
           .from(acc)
           .where(and(eq(acc.status, 'valid'), gt(acc.id, cursor)))
           .orderBy(asc(acc.id))
-          .limit(config.validationBatchSize)
-          .all();
-        if (batch.length === 0) return finish(run.id, 'completed', null);
+          .limit(config.validationBatchSize);
+        if (batch.length === 0) return await finish(run.id);
         batchNumber++;
 
         // Domain rule 6: accounts of a beneficiary with a pending 渝快办 change are left alone (counted as skipped).
         const owners = [...new Set(batch.map((a) => a.beneficiaryId))];
         const lockedOwners = new Set(
-          db
-            .select({ b: schema.changeRequests.beneficiaryId })
-            .from(schema.changeRequests)
-            .where(
-              and(inArray(schema.changeRequests.beneficiaryId, owners), eq(schema.changeRequests.status, 'pending')),
-            )
-            .all()
-            .map((r) => r.b),
+          (
+            await db.read
+              .select({ b: cr.beneficiaryId })
+              .from(cr)
+              .where(and(inArray(cr.beneficiaryId, owners), eq(cr.status, 'pending')))
+          ).map((r) => r.b),
         );
         const toCheck = batch.filter((a) => !lockedOwners.has(a.beneficiaryId));
 
@@ -166,31 +183,32 @@ export function createValidationRuns(ctx: ServiceContext, _accounts: Accounts) {
             states = new Map(answer.map((r) => [r.accountNumber, r.status]));
           } catch (err) {
             if (!(err instanceof GatewayUnavailable)) throw err;
-            return finish(
-              run.id,
-              'failed',
-              `银行系统暂时无法连接（${err.message}），本次验证中断，下次验证将从中断处继续`,
-            );
+            return await finish(run.id, {
+              code: 'BANK_UNAVAILABLE',
+              message: '银行系统暂时无法连接，本次验证中断，下次验证将从中断处继续',
+            });
           }
         }
 
         let invalidated = 0;
         for (const a of toCheck) {
           const state = states.get(numbers.get(a.id) as string);
-          if (state && state !== 'normal' && invalidateChecked(run, a, state)) invalidated++;
+          if (state && state !== 'normal') invalidated += await invalidateCard(run, a, state);
         }
         cursor = batch[batch.length - 1].id;
-        const progress = db
-          .update(vr)
-          .set({
-            checked: sqlAdd(vr.checked, toCheck.length),
-            invalidated: sqlAdd(vr.invalidated, invalidated),
-            skipped: sqlAdd(vr.skipped, batch.length - toCheck.length),
-            cursor,
-          })
-          .where(eq(vr.id, run.id))
-          .returning()
-          .get();
+        const [progress] = await db.unitOfWork((tx) =>
+          tx
+            .update(vr)
+            .set({
+              checked: sqlAdd(vr.checked, toCheck.length),
+              invalidated: sqlAdd(vr.invalidated, invalidated),
+              skipped: sqlAdd(vr.skipped, batch.length - toCheck.length),
+              cursor,
+              heartbeatAt: iso(clock.now()),
+            })
+            .where(eq(vr.id, run.id))
+            .returning(),
+        );
         await hooks.afterBatch?.(batchNumber, runView(progress));
         if (batch.length === config.validationBatchSize && config.validationBatchPauseMs > 0) {
           await sleep(config.validationBatchPauseMs);
@@ -198,7 +216,10 @@ export function createValidationRuns(ctx: ServiceContext, _accounts: Accounts) {
       }
     } catch (err) {
       // Never leave a run "running": record the failure, then let the caller log the unexpected error.
-      finish(run.id, 'failed', '验证过程中发生系统错误，本次验证中断，下次验证将从中断处继续');
+      await finish(run.id, {
+        code: 'INTERNAL',
+        message: '验证过程中发生系统错误，本次验证中断，下次验证将从中断处继续',
+      }).catch(() => undefined);
       throw err;
     }
   }
@@ -206,23 +227,25 @@ export function createValidationRuns(ctx: ServiceContext, _accounts: Accounts) {
   return {
     /**
      * Starts a run now and resolves with it when done (status completed, or failed with the error). A second
-     * start while one runs throws 409 VALIDATION_RUN_IN_PROGRESS synchronously.
+     * start while one runs rejects with 409 VALIDATION_RUN_IN_PROGRESS.
      */
-    start(trigger: RunTrigger, actor: Actor, hooks: RunHooks = {}): Promise<RunView> {
-      if (stopping) throw validationRunInProgress();
-      const run = begin(trigger, actor);
-      const p = execute(run, hooks).finally(() => {
-        if (current === p) current = undefined;
-      });
+    async start(trigger: RunTrigger, actor: Actor, hooks: RunHooks = {}): Promise<RunView> {
+      if (stopping || current) throw validationRunInProgress();
+      const claim = begin(trigger, actor);
+      // Held from the first moment, so a second start in the same tick is refused here already.
+      const p = claim.then((run) => execute(run, hooks));
       current = p;
+      p.finally(() => {
+        if (current === p) current = undefined;
+      }).catch(() => undefined);
       return p;
     },
 
-    list(limit = 50) {
-      return { items: db.select().from(vr).orderBy(desc(vr.id)).limit(limit).all().map(runView) };
+    async list(limit = 50) {
+      return { items: (await db.read.select().from(vr).orderBy(desc(vr.id)).limit(limit)).map(runView) };
     },
 
-    get: (id: number) => runView(byId(id)),
+    get: async (id: number) => runView(await byId(id)),
 
     running: () => current !== undefined,
 
@@ -234,7 +257,3 @@ export function createValidationRuns(ctx: ServiceContext, _accounts: Accounts) {
   };
 }
 export type ValidationRuns = ReturnType<typeof createValidationRuns>;
-
-function sqlAdd(column: SQLWrapper, n: number): SQL {
-  return sql`${column} + ${n}`;
-}

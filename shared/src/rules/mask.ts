@@ -48,3 +48,19 @@ export function groupDigits(value: string): string {
   for (let i = 0; i < chars.length; i += 4) groups.push(chars.slice(i, i + 4).join(''));
   return groups.join(' ');
 }
+
+const LONG_NUMBER = /[0-9０-９](?:[\s\-－]*[0-9０-９]){10,}(?:[\s\-－]*[XxＸｘ])?/g;
+const toAscii = (s: string) => s.replace(/[０-９Ｘｘ]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+
+/**
+ * Free text (a reason, an opinion, a bank's message) with a full ID or account number typed into it: every run of
+ * 11 or more digits (spaces, hyphens and full-width digits included, an ID's final X too) keeps its first 4 and
+ * last 4 and loses the rest, before the text is stored or shown anywhere.
+ * '卡号 6212 5830 0018 2465 已销户' -> '卡号 6212********2465 已销户'.
+ */
+export function redactLongNumbers(text: string): string {
+  return (text ?? '').replace(LONG_NUMBER, (run) => {
+    const s = toAscii(run).replace(/[\s\-－]/g, '');
+    return `${s.slice(0, 4)}${stars(s.length - 8)}${s.slice(-4)}`;
+  });
+}

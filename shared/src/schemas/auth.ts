@@ -16,7 +16,8 @@ export const faceLoginAnswer = sessionAnswer.extend({ beneficiary: maskedBenefic
 export type FaceLoginAnswer = z.infer<typeof faceLoginAnswer>;
 
 // PC login by QR code (api.md "PC login by QR code").
-export const qrTicketStatus = z.enum(['waiting', 'scanned', 'confirmed', 'expired']);
+/** waiting -> scanned -> confirmed -> used (the PC got its token), or expired (300 s) / cancelled (取消). */
+export const qrTicketStatus = z.enum(['waiting', 'scanned', 'confirmed', 'used', 'expired', 'cancelled']);
 export type QrTicketStatus = z.infer<typeof qrTicketStatus>;
 export const qrTicketParam = z.object({ ticket: z.string().min(16).max(128) });
 export const qrTicketCreated = z.object({ ticket: z.string(), qrContent: z.string(), expiresAt: isoTime });
@@ -33,5 +34,13 @@ export const caseworkerLoginBody = z.object({
   username: z.string().trim().min(1, '请输入用户名').max(64),
   password: z.string().min(1, '请输入密码').max(128),
 });
-export const caseworkerProfile = z.object({ name: z.string(), districtCode: z.string(), districtName: z.string() });
+export const caseworkerProfile = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  name: z.string(),
+  districtCode: z.string(),
+  districtName: z.string(),
+  /** Disabled by the municipal caseworker: cannot log in. */
+  disabled: z.boolean(),
+});
 export const caseworkerLoginAnswer = sessionAnswer.extend({ caseworker: caseworkerProfile });

@@ -21,6 +21,8 @@ export type ChangeRequestBody = z.infer<typeof changeRequestBody>;
 export const changeRequest = z.object({
   id: z.number().int(),
   status: changeRequestStatus,
+  /** Where it was made: 手机 (mobile) or 电脑 (pc). */
+  channel: z.enum(['mobile', 'pc']),
   cardType,
   bankCode: z.string(),
   bankName: z.string(),
@@ -30,11 +32,20 @@ export const changeRequest = z.object({
   districtName: z.string(),
   reason: z.string().nullable(),
   appliedAt: isoTime,
+  /** When the bank answered the verification (the timeline's 银行验证 step). */
+  verifiedAt: isoTime.nullable(),
   finishedAt: isoTime.nullable(),
   failureReason: z.string().nullable(),
   reviewOpinion: z.string().nullable(),
+  /** While pending: the working days review usually takes in this district. */
+  reviewDays: z.number().int().nullable(),
 });
 export type ChangeRequest = z.infer<typeof changeRequest>;
-export const changeRequestList = z.object({ items: z.array(changeRequest) });
+/** 事项办理, newest first, 20 at a time: `nextCursor` asks for the next 20. */
+export const changeRequestList = z.object({ items: z.array(changeRequest), nextCursor: z.string().nullable() });
+export const changeRequestListQuery = z.object({
+  cursor: z.string().max(256).optional(),
+  pageSize: z.coerce.number().int().min(1).max(50).default(20),
+});
 
 export const withdrawAnswer = z.object({ id: z.number().int(), status: z.literal('withdrawn') });

@@ -20,7 +20,16 @@ export const bankList = z.array(bank);
 
 export const idParam = z.object({ id: z.coerce.number().int().positive() });
 
+/**
+ * Lists page by keyset (docs/api-extensions.md): `cursor` is the `nextCursor` of the page before (absent: the
+ * first page). Totals are capped: `totalExact` false means "at least `total`".
+ */
 export const paging = z.object({
-  page: z.coerce.number().int().min(1).default(1),
+  cursor: z.string().max(256).optional(),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
+export const pageInfo = {
+  total: z.number().int(),
+  totalExact: z.boolean(),
+  nextCursor: z.string().nullable(),
+};

@@ -1,18 +1,23 @@
 import { z } from 'zod';
 import { changeRequestStatus } from './changeRequests.ts';
-import { accountSource, accountStatus, cardType, isoTime, paging } from './common.ts';
+import { accountSource, accountStatus, cardType, isoTime, pageInfo, paging } from './common.ts';
 
 const yesNo = z
   .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
   .transform((v) => v === true || v === 'true' || v === '1');
 
-/** 账号变更审核 query panel: 开户银行, 姓名, 身份证号, 银行账号, 申请人姓名, 显示完结. */
+/**
+ * 账号变更审核 query panel: 开户银行, 姓名, 身份证号, 银行账号, 申请人姓名, and the view: 待审核 (`pending`, the
+ * default), 显示完结 (`completed`: every request that reached review; `showCompleted=true` says the same) or
+ * 申请失败 (`failed`: attempts the bank refused, read-only). 姓名 / 申请人姓名 match the whole name or its beginning.
+ */
 export const reviewQuery = paging.extend({
   bankName: z.string().trim().max(64).optional(),
   name: z.string().trim().max(32).optional(),
   idNumber: z.string().trim().max(18).optional(),
   accountNumber: z.string().trim().max(40).optional(),
   applicantName: z.string().trim().max(32).optional(),
+  status: z.enum(['pending', 'completed', 'failed']).optional(),
   showCompleted: yesNo.default(false),
 });
 export type ReviewQuery = z.infer<typeof reviewQuery>;
@@ -21,6 +26,8 @@ export const reviewListItem = z.object({
   id: z.number().int(),
   source: z.literal('yukuaiban'),
   status: changeRequestStatus,
+  /** Where the citizen applied: 手机 (mobile) or 电脑 (pc). */
+  channel: z.enum(['mobile', 'pc']),
   applicantName: z.string(),
   appliedAt: isoTime,
   beneficiary: z.object({ name: z.string(), idNumber: z.string() }),
@@ -29,7 +36,7 @@ export const reviewListItem = z.object({
   districtCode: z.string(),
   districtName: z.string(),
 });
-export const reviewList = z.object({ items: z.array(reviewListItem), total: z.number().int() });
+export const reviewList = z.object({ items: z.array(reviewListItem), ...pageInfo });
 
 export const accountSnapshot = z.object({
   name: z.string(),
@@ -42,8 +49,11 @@ export const reviewDetail = reviewListItem.extend({
   cardType,
   reason: z.string().nullable(),
   finishedAt: isoTime.nullable(),
+  failureReason: z.string().nullable(),
   reviewOpinion: z.string().nullable(),
   reviewerName: z.string().nullable(),
+  /** The bank's answer this request rests on: `ok` means the account exists, is normal and matches name and ID. */
+  verification: z.object({ result: z.string(), at: isoTime.nullable() }).nullable(),
   before: accountSnapshot,
   after: accountSnapshot,
 });
@@ -80,9 +90,11 @@ export const reviewAccount = z.object({
   invalidReason: z.string().nullable(),
   invalidAt: isoTime.nullable(),
   locked: z.boolean(),
+  /** The pending 渝快办 request that locks the account (the console links to it). */
+  lockedByRequestId: z.number().int().nullable(),
   updatedAt: isoTime,
 });
-export const reviewAccountList = z.object({ items: z.array(reviewAccount), total: z.number().int() });
+export const reviewAccountList = z.object({ items: z.array(reviewAccount), ...pageInfo });
 
 export const accountEditBody = z
   .object({
@@ -93,6 +105,10 @@ export const accountEditBody = z
   .refine((b) => b.cardType || b.bankCode || b.accountNumber, { message: '没有要修改的内容' });
 export const messageBody = z.object({
   message: z.string().trim().min(1, '请填写说明').max(200, '说明不能超过200个字'),
+});
+/** 上卡失败 report of the 一卡通 system: the bank's words, and its code when it says the account is unusable. */
+export const creditingFailureBody = messageBody.extend({
+  failureCode: z.enum(['ACCOUNT_CLOSED', 'ACCOUNT_FROZEN', 'ACCOUNT_NOT_FOUND', 'NAME_MISMATCH', 'OTHER']).optional(),
 });
 
 export const validationRun = z.object({
@@ -106,6 +122,8 @@ export const validationRun = z.object({
   /** Accounts passed over because their owner has a pending 渝快办 change (locked, domain rule 6). */
   skipped: z.number().int(),
   error: z.string().nullable(),
+  /** Why a failed run stopped: the bank out of reach, the service stopping, or an error of ours. */
+  errorCode: z.enum(['BANK_UNAVAILABLE', 'INTERRUPTED', 'INTERNAL']).nullable(),
 });
 export const validationRunList = z.object({ items: z.array(validationRun) });
 
@@ -122,4 +140,15 @@ export const auditEntry = z.object({
   ip: z.string().nullable(),
 });
 export const auditQuery = paging.extend({ action: z.string().max(64).optional() });
-export const auditList = z.object({ items: z.array(auditEntry), total: z.number().int() });
+export const auditList = z.object({ items: z.array(auditEntry), ...pageInfo });
+
+/** 审核时限: the working days review usually takes in a district (default 5), as citizens are told. */
+export const districtSetting = z.object({
+  districtCode: z.string(),
+  districtName: z.string(),
+  reviewDays: z.number().int(),
+});
+export const districtSettingList = z.object({ items: z.array(districtSetting) });
+export const districtSettingBody = z.object({
+  reviewDays: z.coerce.number().int('请输入整数').min(1, '至少1个工作日').max(60, '最多60个工作日'),
+});

@@ -1,3 +1,4 @@
+import jwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { forbidden, unauthenticated } from '../../lib/errors.ts';
@@ -15,7 +16,7 @@ declare module 'fastify' {
     session: SessionRow;
   }
   interface FastifyInstance {
-    /** preHandler: a valid JWT whose server-side session is live and of this role. */
+    /** onRequest hook: a valid JWT whose server-side session is live and of this role. */
     requireRole(role: Role): (req: FastifyRequest) => Promise<void>;
     signSession(session: SessionRow): { token: string; expiresAt: string };
   }
@@ -28,28 +29,33 @@ export const actorOf = (req: FastifyRequest): Actor => ({
   ip: req.ip,
 });
 
-export default fp(async (app: FastifyInstance) => {
-  app.decorateRequest('session', null as unknown as SessionRow);
+/** Sessions are server-side rows; the JWT carries only the session id, so logout and expiry hold on every instance. */
+export default fp(
+  async (app: FastifyInstance) => {
+    await app.register(jwt, { secret: app.config.jwtSecret, sign: { algorithm: 'HS256' } });
+    app.decorateRequest('session', null as unknown as SessionRow);
 
-  // The session row is the authority on expiry; the JWT's own exp just mirrors it (on the service's clock).
-  app.decorate('signSession', (session: SessionRow) => ({
-    token: app.jwt.sign(
-      { sid: session.id, role: session.role },
-      { expiresIn: Math.max(1, Math.round((Date.parse(session.expiresAt) - app.ctx.clock.now().getTime()) / 1000)) },
-    ),
-    expiresAt: session.expiresAt,
-  }));
+    // The session row is the authority on expiry; the JWT's own exp just mirrors it (on the service's clock).
+    app.decorate('signSession', (session: SessionRow) => ({
+      token: app.jwt.sign(
+        { sid: session.id, role: session.role },
+        { expiresIn: Math.max(1, Math.round((Date.parse(session.expiresAt) - app.clock.now().getTime()) / 1000)) },
+      ),
+      expiresAt: session.expiresAt,
+    }));
 
-  app.decorate('requireRole', (role: Role) => async (req: FastifyRequest) => {
-    try {
-      await req.jwtVerify();
-    } catch {
-      throw unauthenticated();
-    }
-    const session = app.services.sessions.active(req.user.sid);
-    if (!session) throw unauthenticated();
-    // A caseworker token on a citizen route (or the reverse) is a valid login with the wrong role.
-    if (session.role !== role) throw forbidden();
-    req.session = session;
-  });
-});
+    app.decorate('requireRole', (role: Role) => async (req: FastifyRequest) => {
+      try {
+        await req.jwtVerify();
+      } catch {
+        throw unauthenticated();
+      }
+      const session = await app.services.sessions.active(req.user.sid);
+      if (!session) throw unauthenticated();
+      // A caseworker token on a citizen route (or the reverse) is a valid login with the wrong role.
+      if (session.role !== role) throw forbidden();
+      req.session = session;
+    });
+  },
+  { name: 'auth', dependencies: ['config', 'services'] },
+);

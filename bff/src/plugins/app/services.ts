@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import type { ServiceContext, Services } from '../../services/index.ts';
+import { createFieldCrypto } from '../../lib/fieldCrypto.ts';
+import { createServices, type ServiceContext, type Services } from '../../services/index.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -9,8 +10,19 @@ declare module 'fastify' {
   }
 }
 
-/** Hands the database, gateways and use cases to the routes as decorators. */
-export default fp(async (app: FastifyInstance, opts: { ctx: ServiceContext; services: Services }) => {
-  app.decorate('ctx', opts.ctx);
-  app.decorate('services', opts.services);
-});
+/** The use cases, built once over the database, the gateways, the crypto and the clock; routes use `app.services`. */
+export default fp(
+  async (app: FastifyInstance) => {
+    const ctx: ServiceContext = {
+      db: app.db,
+      config: app.config,
+      clock: app.clock,
+      crypto: createFieldCrypto(app.config.dataKey),
+      identity: app.gateways.identity,
+      bank: app.gateways.bank,
+    };
+    app.decorate('ctx', ctx);
+    app.decorate('services', createServices(ctx));
+  },
+  { name: 'services', dependencies: ['config', 'db', 'gateways'] },
+);

@@ -22,10 +22,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (req) => ({
-      faceMode: app.ctx.config.faceMode,
-      identityPreviewUrl: app.ctx.config.faceMode === 'preview' ? (app.ctx.config.identityPreviewUrl ?? null) : null,
-      qrLoginBaseUrl: app.ctx.config.publicUrl ?? `${req.protocol}://${req.host}`,
+    async () => ({
+      faceMode: app.config.faceMode,
+      identityPreviewUrl: app.config.faceMode === 'preview' ? (app.config.identityPreviewUrl ?? null) : null,
+      qrLoginBaseUrl: app.publicUrl(),
     }),
   );
 };

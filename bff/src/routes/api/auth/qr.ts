@@ -1,28 +1,32 @@
-import { qrTicketCreated, qrTicketParam, qrTicketPoll, qrTicketScanned } from '@ykt/shared';
+import { errorBody, qrTicketCreated, qrTicketParam, qrTicketPoll, qrTicketScanned } from '@ykt/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../../plugins/app/auth.ts';
 
-/** PC login by QR code (api.md): the PC creates and polls; the face-verified app scans and confirms. */
+const QR_SECRET_HEADER = 'x-qr-secret';
+const secretOf = (headers: Record<string, unknown>) => {
+  const s = headers[QR_SECRET_HEADER];
+  return typeof s === 'string' && s !== '' ? s : undefined;
+};
+
+/** PC login by QR code (api.md): the PC creates and polls; the face-verified app scans and confirms or cancels. */
 const routes: FastifyPluginAsyncZod = async (app) => {
   const { qrLogin } = app.services;
 
   app.post(
     '/api/auth/qr-tickets',
     {
-      schema: { tags: ['auth'], response: { 201: qrTicketCreated.extend({ secret: z.string() }) } },
+      schema: { tags: ['auth'], response: { 201: qrTicketCreated.extend({ secret: z.string() }), 429: errorBody } },
       config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
     },
-    async (req, reply) => {
-      const base = app.ctx.config.publicUrl ?? `${req.protocol}://${req.host}`;
-      return reply.status(201).send(qrLogin.create(base));
-    },
+    // The phone opens the QR content at the configured public origin, never one taken from the request's Host.
+    async (_req, reply) => reply.status(201).send(await qrLogin.create(app.publicUrl())),
   );
 
   app.get(
     '/api/auth/qr-tickets/:ticket',
     {
-      schema: { tags: ['auth'], params: qrTicketParam, response: { 200: qrTicketPoll } },
+      schema: { tags: ['auth'], params: qrTicketParam, response: { 200: qrTicketPoll, 404: errorBody } },
       // Polling every 2 s is 30 a minute per ticket. Keyed by ticket, not address alone: the PCs of one
       // village office share a public address.
       config: {
@@ -34,8 +38,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const secret = req.headers['x-qr-secret'];
-      const { status, session } = qrLogin.poll(req.params.ticket, typeof secret === 'string' ? secret : undefined);
+      const { status, session } = await qrLogin.poll(req.params.ticket, secretOf(req.headers));
       return session ? { status, ...app.signSession(session) } : { status };
     },
   );
@@ -52,10 +55,26 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     { ...citizen, schema: { tags: ['auth'], params: qrTicketParam } },
     async (req) => qrLogin.confirm(req.params.ticket, req.session.subjectId, actorOf(req)),
   );
+
+  const requireCitizen = app.requireRole('citizen');
   app.post(
     '/api/auth/qr-tickets/:ticket/cancel',
-    { ...citizen, schema: { tags: ['auth'], params: qrTicketParam } },
-    async (req) => qrLogin.cancel(req.params.ticket, req.session.subjectId),
+    {
+      schema: {
+        tags: ['auth'],
+        description: `取消: by the citizen who scanned the code, or by the PC that created it (header \`${QR_SECRET_HEADER}\`).`,
+        params: qrTicketParam,
+        response: { 200: z.object({ status: qrTicketPoll.shape.status }), 401: errorBody, 404: errorBody },
+      },
+      // The PC proves itself with its secret; anyone else must be the citizen who scanned it.
+      onRequest: async (req) => {
+        if (!secretOf(req.headers)) await requireCitizen(req);
+      },
+    },
+    async (req) => {
+      const secret = secretOf(req.headers);
+      return qrLogin.cancel(req.params.ticket, secret ? { secret } : { beneficiaryId: req.session.subjectId });
+    },
   );
 };
 export default routes;

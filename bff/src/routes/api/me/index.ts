@@ -2,6 +2,8 @@ import {
   changeRequest,
   changeRequestBody,
   changeRequestList,
+  changeRequestListQuery,
+  errorBody,
   idParam,
   myCard,
   notificationList,
@@ -13,14 +15,18 @@ import { z } from 'zod';
 import { notFound } from '../../../lib/errors.ts';
 import { actorOf } from '../../../plugins/app/auth.ts';
 
-/** The citizen's own things: card, requests, notifications. Thin: parse -> service -> answer. */
+/** The citizen's own things: card, requests, notifications. Auth once for the folder; thin: parse -> service. */
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('onRequest', app.requireRole('citizen'));
+  // Personal answers are never kept by a browser, a proxy or the container's web view.
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('cache-control', 'no-store');
+  });
   const { beneficiaries, changeRequests } = app.services;
   const me = (req: { session: { subjectId: number } }) => req.session.subjectId;
 
-  app.get('/api/me/card', { schema: { tags: ['me'], response: { 200: myCard } } }, async (req) => {
-    const card = beneficiaries.card(me(req));
+  app.get('/api/me/card', { schema: { tags: ['me'], response: { 200: myCard, 404: errorBody } } }, async (req) => {
+    const card = await beneficiaries.card(me(req));
     if (!card) throw notFound();
     return card;
   });
@@ -29,26 +35,31 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     beneficiaries.reveal(me(req)),
   );
 
-  app.get('/api/me/change-requests', { schema: { tags: ['me'], response: { 200: changeRequestList } } }, async (req) =>
-    changeRequests.list(me(req)),
+  app.get(
+    '/api/me/change-requests',
+    { schema: { tags: ['me'], querystring: changeRequestListQuery, response: { 200: changeRequestList } } },
+    async (req) => changeRequests.list(me(req), req.query),
   );
 
   app.post(
     '/api/me/change-requests',
     {
-      schema: { tags: ['me'], body: changeRequestBody, response: { 201: changeRequest } },
+      schema: {
+        tags: ['me'],
+        body: changeRequestBody,
+        response: { 201: changeRequest, 400: errorBody, 409: errorBody, 429: errorBody, 503: errorBody },
+      },
       config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
       const channel = req.headers['x-ykt-channel'] === 'pc' ? 'pc' : 'mobile';
-      const created = await changeRequests.submit(me(req), req.body, channel, actorOf(req));
-      return reply.status(201).send(created);
+      return reply.status(201).send(await changeRequests.submit(me(req), req.body, channel, actorOf(req)));
     },
   );
 
   app.post(
     '/api/me/change-requests/:id/withdraw',
-    { schema: { tags: ['me'], params: idParam, response: { 200: withdrawAnswer } } },
+    { schema: { tags: ['me'], params: idParam, response: { 200: withdrawAnswer, 404: errorBody, 409: errorBody } } },
     async (req) => changeRequests.withdraw(me(req), req.params.id, actorOf(req)),
   );
 
@@ -58,9 +69,15 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/me/notifications/:id/read',
-    { schema: { tags: ['me'], params: idParam, response: { 200: z.object({ id: z.number(), readAt: z.string() }) } } },
+    {
+      schema: {
+        tags: ['me'],
+        params: idParam,
+        response: { 200: z.object({ id: z.number(), readAt: z.string() }), 404: errorBody },
+      },
+    },
     async (req) => {
-      const read = beneficiaries.markNotificationRead(me(req), req.params.id);
+      const read = await beneficiaries.markNotificationRead(me(req), req.params.id);
       if (!read) throw notFound('没有找到这条通知');
       return read;
     },

@@ -1,13 +1,11 @@
 import { accountEditBody, accountQuery, idParam, messageBody, reviewAccount, reviewAccountList } from '@ykt/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../../plugins/app/auth.ts';
-import { errors, scopeOf } from './common.ts';
-import { requireServiceKey, SERVICE_KEY_HEADER, serviceActor } from './serviceKey.ts';
+import { errors } from './common.ts';
 
-/** 一卡通账号: list with source and lock, counter edit, manual invalidation, and the 一卡通 system's 上卡失败 report. */
+/** 一卡通账号: list with source and lock, counter edit, manual invalidation. */
 const routes: FastifyPluginAsyncZod = async (app) => {
   const { accounts } = app.services;
-  const caseworker = app.requireRole('caseworker');
 
   app.get(
     '/api/review/accounts',
@@ -15,13 +13,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['review'],
         summary: '一卡通账号查询',
-        description: '`locked`: the beneficiary has a pending 渝快办 change, so edit and invalidation answer 423.',
+        description:
+          '`locked`: the beneficiary has a pending 渝快办 change (`lockedByRequestId`), so edit and invalidation answer 423. name: the whole name or its beginning. Keyset pages (cursor / nextCursor), capped total.',
         querystring: accountQuery,
         response: { 200: reviewAccountList, ...errors(400, 401, 403) },
       },
-      onRequest: caseworker,
     },
-    async (req) => accounts.list(scopeOf(req), req.query),
+    async (req) => accounts.list(req.scope, req.query),
   );
 
   app.get(
@@ -33,9 +31,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         params: idParam,
         response: { 200: reviewAccount, ...errors(401, 403, 404) },
       },
-      onRequest: caseworker,
     },
-    async (req) => accounts.get(scopeOf(req), req.params.id),
+    async (req) => accounts.get(req.scope, req.params.id),
   );
 
   app.patch(
@@ -50,9 +47,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         body: accountEditBody,
         response: { 200: reviewAccount, ...errors(400, 401, 403, 404, 423) },
       },
-      onRequest: caseworker,
     },
-    async (req) => accounts.edit(scopeOf(req), req.params.id, req.body, actorOf(req)),
+    async (req) => accounts.edit(req.scope, req.params.id, req.body, actorOf(req)),
   );
 
   app.post(
@@ -67,26 +63,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         body: messageBody,
         response: { 200: reviewAccount, ...errors(400, 401, 403, 404, 423) },
       },
-      onRequest: caseworker,
     },
-    async (req) => accounts.invalidateManually(scopeOf(req), req.params.id, req.body.message, actorOf(req)),
-  );
-
-  app.post(
-    '/api/review/accounts/:id/crediting-failures',
-    {
-      schema: {
-        tags: ['review'],
-        summary: '上卡失败报告（一卡通系统）',
-        description: `For the 一卡通 payment system, authenticated by the service credential in header \`${SERVICE_KEY_HEADER}\` (env YKT_SERVICE_KEY; refused when none is configured); caseworker tokens are not accepted. Every district. The account becomes invalid and its owner gets a 系统通知 (kind crediting_failure). Accepted while a 渝快办 change is pending: the failed payment is a fact, and an approved change makes the account valid again.`,
-        params: idParam,
-        body: messageBody,
-        response: { 200: reviewAccount, ...errors(400, 401, 404) },
-      },
-      // onRequest: the credential is checked before the body is even parsed.
-      onRequest: requireServiceKey(app.ctx.config.yktServiceKey),
-    },
-    async (req) => accounts.reportCreditingFailure(req.params.id, req.body.message, serviceActor(req)),
+    async (req) => accounts.invalidateManually(req.scope, req.params.id, req.body.message, actorOf(req)),
   );
 };
 export default routes;

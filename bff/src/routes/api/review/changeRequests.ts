@@ -1,11 +1,10 @@
 import { decisionAnswer, decisionBody, idParam, reviewDetail, reviewList, reviewQuery } from '@ykt/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../../plugins/app/auth.ts';
-import { errors, scopeOf } from './common.ts';
+import { errors } from './common.ts';
 
 /** 账号变更审核: the queue, the detail with before/after, the decision. Only the caller's districts (404 otherwise). */
 const routes: FastifyPluginAsyncZod = async (app) => {
-  app.addHook('onRequest', app.requireRole('caseworker'));
   const { review } = app.services;
 
   app.get(
@@ -15,12 +14,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         tags: ['review'],
         summary: '变更申请查询',
         description:
-          'idNumber: the full 18 characters or the last 4; accountNumber: the full new account number (both are encrypted at rest and matched by blind index). name / applicantName / bankName: contains. showCompleted=false (default): pending only.',
+          'idNumber: the full 18 characters or the last 4; accountNumber: the full new account number (both encrypted at rest, matched by blind index). name / applicantName: the whole name or its beginning. bankName: contains. status: pending (default) | completed (显示完结; also showCompleted=true) | failed (申请失败, read-only). Keyset pages: pass the answer\'s nextCursor as cursor; total is capped (totalExact false: "at least").',
         querystring: reviewQuery,
         response: { 200: reviewList, ...errors(400, 401, 403) },
       },
     },
-    async (req) => review.list(scopeOf(req), req.query),
+    async (req) => review.list(req.scope, req.query),
   );
 
   app.get(
@@ -28,12 +27,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['review'],
-        summary: '变更申请详情（变更前 / 变更后）',
+        summary: '变更申请详情（变更前 / 变更后，银行验证，渠道）',
         params: idParam,
         response: { 200: reviewDetail, ...errors(401, 403, 404) },
       },
     },
-    async (req) => review.detail(scopeOf(req), req.params.id, actorOf(req)),
+    async (req) => review.detail(req.scope, req.params.id, actorOf(req)),
   );
 
   app.post(
@@ -43,13 +42,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         tags: ['review'],
         summary: '审核（通过 / 不通过）',
         description:
-          'One transaction. 409 NOT_PENDING when the request is no longer pending (e.g. another caseworker decided first).',
+          'One transaction, with a 系统通知 to the citizen (and an SMS queued). 409 NOT_PENDING when the request is no longer pending; its message says who decided and when, or that the citizen withdrew it.',
         params: idParam,
         body: decisionBody,
         response: { 200: decisionAnswer, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (req) => review.decide(scopeOf(req), req.params.id, req.body, actorOf(req)),
+    async (req) => review.decide(req.scope, req.params.id, req.body, actorOf(req)),
   );
 };
 export default routes;

@@ -2,18 +2,28 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import accounts from './accounts.ts';
 import audit from './audit.ts';
 import auth from './auth.ts';
+import caseworkers from './caseworkers.ts';
 import changeRequests from './changeRequests.ts';
+import { caseworkerOnly } from './common.ts';
+import settings from './settings.ts';
+import system from './system.ts';
 import validationRuns from './validationRuns.ts';
 
 /**
- * /api/review/*: the 一卡通 back office (issues 4 and 6). Caseworker routes need a caseworker session (a citizen
- * token answers 403); the 上卡失败 report needs the 一卡通 system's service key instead.
+ * /api/review/*: the 一卡通 back office. Login is anonymous; the 一卡通 system's own calls (上卡失败 reports, payment
+ * batches) carry its service key; everything else is for a logged-in caseworker, checked once for the folder.
  */
 const routes: FastifyPluginAsyncZod = async (app) => {
   await app.register(auth);
-  await app.register(changeRequests);
-  await app.register(accounts);
-  await app.register(validationRuns);
-  await app.register(audit);
+  await app.register(system);
+  await app.register(async (caseworker) => {
+    caseworkerOnly(caseworker);
+    await caseworker.register(changeRequests);
+    await caseworker.register(accounts);
+    await caseworker.register(validationRuns);
+    await caseworker.register(audit);
+    await caseworker.register(caseworkers);
+    await caseworker.register(settings);
+  });
 };
 export default routes;

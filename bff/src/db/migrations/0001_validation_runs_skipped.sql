@@ -1,2 +1,0 @@
-ALTER TABLE `validation_runs` ADD `skipped` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
-CREATE UNIQUE INDEX `validation_runs_one_running` ON `validation_runs` (`status`) WHERE status = 'running';

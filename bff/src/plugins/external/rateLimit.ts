@@ -1,0 +1,54 @@
+import rateLimit, { type FastifyRateLimitStore } from '@fastify/rate-limit';
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { DataStore } from '../../db/database.ts';
+import { rateLimited } from '../../lib/errors.ts';
+import type { Clock } from '../../lib/time.ts';
+
+/**
+ * Fixed-window counters in the database (table rate_limits), so a limit holds across every BFF instance: ten
+ * face logins a minute are ten whichever instance answers them. One upsert per limited request.
+ */
+function databaseStore(db: DataStore, clock: Clock, prefix = '') {
+  const t = db.schema.rateLimits;
+  const store: FastifyRateLimitStore = {
+    incr(key, callback, timeWindow) {
+      const now = clock.now().getTime();
+      const fresh = sql`${t.resetAt} <= ${now}`;
+      db.unitOfWork((tx) =>
+        tx
+          .insert(t)
+          .values({ key: `${prefix}${key}`, hits: 1, resetAt: now + timeWindow })
+          .onConflictDoUpdate({
+            target: t.key,
+            set: {
+              hits: sql`case when ${fresh} then 1 else ${t.hits} + 1 end`,
+              resetAt: sql`case when ${fresh} then ${now + timeWindow} else ${t.resetAt} end`,
+            },
+          })
+          .returning({ hits: t.hits, resetAt: t.resetAt }),
+      ).then(
+        ([row]) => callback(null, { current: row.hits, ttl: Math.max(0, row.resetAt - now) }),
+        (err: Error) => callback(err),
+      );
+    },
+    child: (routeOptions) => databaseStore(db, clock, `${routeOptions.method}:${routeOptions.path}|`),
+  };
+  return store;
+}
+
+/** Off globally; routes that need a limit say so in their config. */
+export default fp(
+  async (app: FastifyInstance) => {
+    const store = databaseStore(app.db, app.clock);
+    await app.register(rateLimit, {
+      global: false,
+      store: function DatabaseStore() {
+        return store;
+      } as unknown as new () => FastifyRateLimitStore,
+      errorResponseBuilder: () => rateLimited(),
+    });
+  },
+  { name: 'rate-limit', dependencies: ['db', 'config'] },
+);

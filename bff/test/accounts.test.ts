@@ -41,8 +41,8 @@ describe('accounts list: scope, source, lock', () => {
       url: `/api/review/accounts?districtCode=${WANZHOU}`,
       headers: env.auth(token),
     });
-    expect(wanzhou.json()).toEqual({ items: [], total: 0 });
-    const li = accountOf(env, 'li-qiang', WANZHOU);
+    expect(wanzhou.json()).toEqual({ items: [], total: 0, totalExact: true, nextCursor: null });
+    const li = await accountOf(env, 'li-qiang', WANZHOU);
     expect((await env.app.inject({ url: `/api/review/accounts/${li.id}`, headers: env.auth(token) })).statusCode).toBe(
       404,
     );
@@ -52,7 +52,7 @@ describe('accounts list: scope, source, lock', () => {
     const token = await env.loginCaseworker('chongqing');
     const res = await env.app.inject({ url: '/api/review/accounts?pageSize=100', headers: env.auth(token) });
     const { items, total } = res.json();
-    expect(total).toBe(allAccounts(env).length);
+    expect(total).toBe((await allAccounts(env)).length);
     const zhou = items.find((a: { beneficiary: { name: string } }) => a.beneficiary.name === '周建国');
     expect(zhou.source).toBe('yukuaiban');
     const ran = items.find((a: { beneficiary: { name: string } }) => a.beneficiary.name === '冉桂英');
@@ -85,8 +85,8 @@ describe('counter edit (PATCH)', () => {
 
   it('validates with the shared rules: 400 with the same words as the citizen form, nothing written', async () => {
     const token = await env.loginCaseworker('jiangbei');
-    const tan = accountOf(env, 'tan-mei', JIANGBEI);
-    const before = allAccounts(env);
+    const tan = await accountOf(env, 'tan-mei', JIANGBEI);
+    const before = await allAccounts(env);
     const patch = (payload: object) =>
       env.app.inject({ method: 'PATCH', url: `/api/review/accounts/${tan.id}`, headers: env.auth(token), payload });
 
@@ -101,15 +101,15 @@ describe('counter edit (PATCH)', () => {
     expect(card.json().error.fields.cardType).toBe('请选择卡类型');
     const empty = await patch({});
     expect(empty.statusCode).toBe(400);
-    expect(allAccounts(env)).toEqual(before);
-    expect(auditOf(env, 'account.edit')).toHaveLength(0);
+    expect(await allAccounts(env)).toEqual(before);
+    expect(await auditOf(env, 'account.edit')).toHaveLength(0);
   });
 
   it('a valid edit changes that account only, source becomes 一卡通系统, audited with before/after masked', async () => {
     const chongqing = await env.loginCaseworker('chongqing');
-    const zhou = accountOf(env, 'zhou-jianguo', WANZHOU);
+    const zhou = await accountOf(env, 'zhou-jianguo', WANZHOU);
     expect(zhou.source).toBe('yukuaiban');
-    const before = allAccounts(env);
+    const before = await allAccounts(env);
     const res = await env.app.inject({
       method: 'PATCH',
       url: `/api/review/accounts/${zhou.id}`,
@@ -124,22 +124,22 @@ describe('counter edit (PATCH)', () => {
       accountNumber: '6212********0016',
       locked: false,
     });
-    const after = allAccounts(env);
+    const after = await allAccounts(env);
     expect(after.filter((a) => a.id !== zhou.id)).toEqual(before.filter((a) => a.id !== zhou.id));
-    const row = accountById(env, zhou.id);
+    const row = await accountById(env, zhou.id);
     expect(env.app.ctx.crypto.decrypt(row?.accountNumberEnc ?? '')).toBe(COUNTER_CARD);
     expect(row?.accountNumberIdx).toBe(env.app.ctx.crypto.blindIndex(COUNTER_CARD));
 
-    const [audit] = auditOf(env, 'account.edit');
+    const [audit] = await auditOf(env, 'account.edit');
     const detail = JSON.parse(audit.detail ?? '{}');
     expect(detail.before).toMatchObject({ bankCode: 'BOC', account: zhou.accountNumberMasked, source: 'yukuaiban' });
     expect(detail.after).toMatchObject({ bankCode: 'CRCBANK', account: '6212********0016', source: 'ykt' });
-    expect(auditLeaks(env, [COUNTER_CARD])).toEqual([]);
+    expect(await auditLeaks(env, [COUNTER_CARD])).toEqual([]);
   });
 
   it('a new card makes an invalid account valid again (冉桂英, 上卡失败)', async () => {
     const chongqing = await env.loginCaseworker('chongqing');
-    const ran = accountOf(env, 'ran-guiying', '500242');
+    const ran = await accountOf(env, 'ran-guiying', '500242');
     expect(ran.status).toBe('invalid');
     const res = await env.app.inject({
       method: 'PATCH',
@@ -153,7 +153,7 @@ describe('counter edit (PATCH)', () => {
 
   it('out of scope: 404 and nothing changes', async () => {
     const jiangbei = await env.loginCaseworker('jiangbei');
-    const li = accountOf(env, 'li-qiang', WANZHOU);
+    const li = await accountOf(env, 'li-qiang', WANZHOU);
     const res = await env.app.inject({
       method: 'PATCH',
       url: `/api/review/accounts/${li.id}`,
@@ -161,7 +161,7 @@ describe('counter edit (PATCH)', () => {
       payload: { cardType: 'passbook' },
     });
     expect(res.statusCode).toBe(404);
-    expect(accountById(env, li.id)).toEqual(li);
+    expect(await accountById(env, li.id)).toEqual(li);
   });
 });
 
@@ -170,9 +170,9 @@ describe('the lock of a pending 渝快办 change (domain rule 6)', () => {
 
   it('423 ACCOUNT_LOCKED on edit and manual invalidation while pending; nothing written', async () => {
     const token = await env.loginCaseworker('jiangbei');
-    const chen = accountOf(env, 'chen-jing', JIANGBEI);
-    const before = allAccounts(env);
-    const notes = allNotifications(env).length;
+    const chen = await accountOf(env, 'chen-jing', JIANGBEI);
+    const before = await allAccounts(env);
+    const notes = (await allNotifications(env)).length;
 
     const edit = await env.app.inject({
       method: 'PATCH',
@@ -192,16 +192,16 @@ describe('the lock of a pending 渝快办 change (domain rule 6)', () => {
     expect(invalidate.statusCode).toBe(423);
     expect(invalidate.json().error.code).toBe('ACCOUNT_LOCKED');
 
-    expect(allAccounts(env)).toEqual(before);
-    expect(allNotifications(env).length).toBe(notes);
-    expect(auditOf(env, 'account.edit')).toHaveLength(0);
-    expect(auditOf(env, 'account.invalidate')).toHaveLength(0);
+    expect(await allAccounts(env)).toEqual(before);
+    expect((await allNotifications(env)).length).toBe(notes);
+    expect(await auditOf(env, 'account.edit')).toHaveLength(0);
+    expect(await auditOf(env, 'account.invalidate')).toHaveLength(0);
   });
 
   it('after the decision (here: rejected) edit and invalidation are allowed again', async () => {
     const token = await env.loginCaseworker('jiangbei');
-    const chen = accountOf(env, 'chen-jing', JIANGBEI);
-    const request = pendingRequestOf(env, 'chen-jing');
+    const chen = await accountOf(env, 'chen-jing', JIANGBEI);
+    const request = await pendingRequestOf(env, 'chen-jing');
     const decided = await env.app.inject({
       method: 'POST',
       url: `/api/review/change-requests/${request.id}/decision`,
@@ -254,7 +254,7 @@ describe('the lock of a pending 渝快办 change (domain rule 6)', () => {
     expect(submitted.statusCode, submitted.body).toBe(201);
     const token = await env.loginCaseworker('jiangbei');
     // Locked for every account of the beneficiary, also the 江北区 one the request does not target.
-    const tan = accountOf(env, 'tan-mei', JIANGBEI);
+    const tan = await accountOf(env, 'tan-mei', JIANGBEI);
     const res = await env.app.inject({
       method: 'PATCH',
       url: `/api/review/accounts/${tan.id}`,

@@ -133,7 +133,7 @@ describe('the SQLite file at rest', () => {
     reopened = await buildApp({ config });
     await reopened.ready();
 
-    const found = reopened.services.beneficiaries.byIdNumber(tanMei.idNumber);
+    const found = await reopened.services.beneficiaries.byIdNumber(tanMei.idNumber);
     expect(found?.name).toBe('谭梅');
     // Her face login lands on the same person, who still has her pending request.
     const token = await faceLogin(reopened, env.sandbox.url, tanMei);
@@ -154,7 +154,7 @@ describe('the SQLite file at rest', () => {
     const strangerConfig = parseConfig({ ...config, dataKey: generateDataKey() });
     const stranger = await buildApp({ config: strangerConfig });
     try {
-      expect(stranger.services.beneficiaries.byIdNumber(tanMei.idNumber)).toBeUndefined();
+      expect(await stranger.services.beneficiaries.byIdNumber(tanMei.idNumber)).toBeUndefined();
     } finally {
       await stranger.close();
     }

@@ -4,11 +4,9 @@
  */
 import { randomInt } from 'node:crypto';
 import { errorBody, luhnCheckDigit } from '@ykt/shared';
-import { count } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { schema } from '../src/db/index.ts';
-import { manualClock, person, type TestEnv, useTestEnv } from './helpers.ts';
+import { manualClock, person, recorded, type TestEnv, useTestEnv } from './helpers.ts';
 
 // ---------------------------------------------------------------- helpers
 
@@ -19,11 +17,6 @@ function expectError(res: LightMyRequestResponse, status: number, code: string) 
   expect(error.message).toMatch(/\p{Script=Han}/u);
   return error;
 }
-
-const recorded = (env: TestEnv) => ({
-  changeRequests: env.app.ctx.db.select({ n: count() }).from(schema.changeRequests).get()?.n,
-  bankVerifications: env.app.ctx.db.select({ n: count() }).from(schema.bankVerifications).get()?.n,
-});
 
 /** Opens a fresh 重庆农商行 card (BIN 621258, Luhn-valid) in the sandbox bank, owned by `owner` (or anyone). */
 async function openBankAccount(env: TestEnv, owner: { name: string; idNumber: string } | null) {
@@ -96,9 +89,9 @@ describe('session expiry', () => {
   it('an expired session cannot submit, and nothing is recorded', async () => {
     const tan = as(env, await env.loginCitizen('tan-mei'));
     clock.advance(1801);
-    const before = recorded(env);
+    const before = await recorded(env);
     expectError(await tan.submit(changeTo(tanMei.accounts[1].accountNumber)), 401, 'UNAUTHENTICATED');
-    expect(recorded(env)).toEqual(before);
+    expect(await recorded(env)).toEqual(before);
   });
 });
 
@@ -120,10 +113,10 @@ describe('bank verifications: at most 5 per account number in 24 h', () => {
       clock.advance(60);
     }
 
-    const before = recorded(env);
+    const before = await recorded(env);
     const sixth = expectError(await tan.submit(changeTo(newCard)), 429, 'RATE_LIMITED');
     expect(sixth.message).toContain('验证次数');
-    expect(recorded(env)).toEqual(before);
+    expect(await recorded(env)).toEqual(before);
     expect((await tan.card()).json().pendingRequestId).toBeNull();
 
     // The limit is the number's, not the person's: 冉桂英 trying the same number is refused too...
@@ -160,11 +153,11 @@ describe('bank verifications: at most 20 per person in 24 h', () => {
       expect(res.statusCode, res.body).toBe(201);
       expect(res.json().status).toBe('failed');
     }
-    const before = recorded(env);
+    const before = await recorded(env);
     const own = await openBankAccount(env, { name: tanMei.name, idNumber: tanMei.idNumber });
     const refused = expectError(await tan.submit(changeTo(own)), 429, 'RATE_LIMITED');
     expect(refused.message).toContain('明天');
-    expect(recorded(env)).toEqual(before);
+    expect(await recorded(env)).toEqual(before);
 
     // Another person is not affected.
     const ran = as(env, await env.loginCitizen('ran-guiying'));

@@ -5,7 +5,6 @@
 import { errorBody } from '@ykt/shared';
 import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { schema } from '../src/db/index.ts';
 import { person, type TestEnv, useTestEnv } from './helpers.ts';
 
 const tanMei = person('tan-mei');
@@ -25,17 +24,19 @@ const toIcbc = {
   consent: true,
 };
 
-const beneficiaryId = (env: TestEnv, idNumber: string) => {
-  const b = env.app.services.beneficiaries.byIdNumber(idNumber);
+const beneficiaryId = async (env: TestEnv, idNumber: string) => {
+  const b = await env.app.services.beneficiaries.byIdNumber(idNumber);
   if (!b) throw new Error('no such beneficiary');
   return b.id;
 };
-const pendingRows = (env: TestEnv, id: number) =>
-  env.app.ctx.db
+const pendingRows = async (env: TestEnv, id: number) => {
+  const cr = env.app.db.schema.changeRequests;
+  const [row] = await env.app.db.read
     .select({ n: count() })
-    .from(schema.changeRequests)
-    .where(and(eq(schema.changeRequests.beneficiaryId, id), eq(schema.changeRequests.status, 'pending')))
-    .get()?.n;
+    .from(cr)
+    .where(and(eq(cr.beneficiaryId, id), eq(cr.status, 'pending')));
+  return row?.n;
+};
 
 describe('two submissions of one person at the same time', () => {
   // The bank takes 150 ms, so both requests have passed every check in code before either is written.
@@ -47,7 +48,7 @@ describe('two submissions of one person at the same time', () => {
     const headers = env.auth(token);
     const submit = (payload: object) =>
       env.app.inject({ method: 'POST', url: '/api/me/change-requests', headers, payload });
-    const tanId = beneficiaryId(env, tanMei.idNumber);
+    const tanId = await beneficiaryId(env, tanMei.idNumber);
 
     for (let round = 0; round < 3; round++) {
       const listBefore = (await env.app.inject({ method: 'GET', url: '/api/me/change-requests', headers })).json()
@@ -60,7 +61,7 @@ describe('two submissions of one person at the same time', () => {
       const lost = answers.find((r) => r.statusCode === 409);
       expect(won?.json().status).toBe('pending');
       expect(errorBody.parse(lost?.json()).error.code).toBe('REQUEST_IN_PROGRESS');
-      expect(pendingRows(env, tanId)).toBe(1);
+      expect(await pendingRows(env, tanId)).toBe(1);
 
       // The citizen sees one new request, and her card points at it.
       const listAfter = (await env.app.inject({ method: 'GET', url: '/api/me/change-requests', headers })).json().items;
@@ -79,17 +80,20 @@ describe('two submissions of one person at the same time', () => {
     await env.setBankMode('normal');
   });
 
-  it('the database itself refuses a second pending row for 陈静', () => {
-    const chenId = beneficiaryId(env, person('chen-jing').idNumber);
-    const existing = env.app.ctx.db
+  it('the database itself refuses a second pending row for 陈静', async () => {
+    const chenId = await beneficiaryId(env, person('chen-jing').idNumber);
+    const cr = env.app.db.schema.changeRequests;
+    const [existing] = await env.app.db.read
       .select()
-      .from(schema.changeRequests)
-      .where(and(eq(schema.changeRequests.beneficiaryId, chenId), eq(schema.changeRequests.status, 'pending')))
-      .get();
+      .from(cr)
+      .where(and(eq(cr.beneficiaryId, chenId), eq(cr.status, 'pending')));
     expect(existing).toBeDefined();
     if (!existing) return;
     const { id: _id, ...copy } = existing;
-    expect(() => env.app.ctx.db.insert(schema.changeRequests).values(copy).run()).toThrow(/UNIQUE/);
-    expect(pendingRows(env, chenId)).toBe(1);
+    const insert = env.app.db.unitOfWork(async (tx) => {
+      await tx.insert(cr).values(copy);
+    });
+    await expect(insert).rejects.toSatisfy((err) => env.app.db.isUniqueViolation(err));
+    expect(await pendingRows(env, chenId)).toBe(1);
   });
 });

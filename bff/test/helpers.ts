@@ -1,12 +1,14 @@
 import { demoWorld, type Sandbox, startSandbox } from '@ykt/sandbox';
+import { count } from 'drizzle-orm';
 import { afterAll, beforeAll } from 'vitest';
 import { type App, buildApp } from '../src/app.ts';
 import { type ConfigInput, parseConfig } from '../src/config.ts';
 import { seedDemo } from '../src/demo/seedDemo.ts';
 import { generateDataKey } from '../src/lib/fieldCrypto.ts';
 import type { Clock } from '../src/lib/time.ts';
+import { freshDatabase } from './db.ts';
 
-export { demoWorld };
+export { demoWorld, freshDatabase };
 export const person = (key: string) => {
   const p = demoWorld.people.find((x) => x.key === key);
   if (!p) throw new Error(`no demo person ${key}`);
@@ -40,16 +42,20 @@ export interface TestEnv {
 }
 
 /**
- * A real app on a real SQLite database (a :memory: one unless given) with the demo data, talking over real HTTP
- * to a real sandbox on an ephemeral port. Call inside a describe block: it registers its own before/after hooks.
+ * A real app on a real database (a fresh SQLite file, or a fresh PostgreSQL database when the suite runs on
+ * PostgreSQL) with the demo data, talking over real HTTP to a real sandbox on an ephemeral port. Call inside a
+ * describe block: it registers its own before/after hooks.
  */
 export function useTestEnv(overrides: Partial<ConfigInput> & { clock?: Clock; seed?: boolean } = {}): TestEnv {
   const env = {} as TestEnv;
+  let drop: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     const sandbox = await startSandbox({ port: 0, slowDelayMs: 2000 });
     const { clock, seed, ...configOverrides } = overrides;
+    const database = await freshDatabase();
+    drop = database.drop;
     const config = parseConfig({
-      databasePath: ':memory:',
+      ...database.config,
       dataKey: generateDataKey(),
       jwtSecret: 'test-secret-test-secret-test-secret-123',
       identityUrl: sandbox.url,
@@ -99,6 +105,22 @@ export function useTestEnv(overrides: Partial<ConfigInput> & { clock?: Clock; se
   afterAll(async () => {
     await env.app?.close();
     await env.sandbox?.close();
+    await drop?.();
   });
   return env;
 }
+
+type TableName = keyof import('../src/db/database.ts').Schema;
+
+/** How many rows a table of the test's database holds (read directly: what is really stored). */
+export async function countRows(env: Pick<TestEnv, 'app'>, table: TableName): Promise<number> {
+  const { db } = env.app;
+  const [row] = await db.read.select({ n: count() }).from(db.schema[table] as typeof db.schema.auditLog);
+  return row?.n ?? 0;
+}
+
+/** What a submission leaves behind: change requests and bank verifications. */
+export const recorded = async (env: Pick<TestEnv, 'app'>) => ({
+  changeRequests: await countRows(env, 'changeRequests'),
+  bankVerifications: await countRows(env, 'bankVerifications'),
+});

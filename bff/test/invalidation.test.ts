@@ -60,13 +60,13 @@ const reportFailure = (
     payload: { message },
   });
 
-describe('manual validation (人工验证) by a caseworker', () => {
+describe('manual validation (手动验证) by a caseworker', () => {
   const env = useReviewEnv({ yktServiceKey: SERVICE_KEY });
 
   it('makes the account invalid, writes a notification the citizen sees, and the card shows 无效卡', async () => {
     const token = await env.loginCaseworker('jiangbei');
-    const target = accountOf(env, 'tan-mei', JIANGBEI);
-    const before = allAccounts(env);
+    const target = await accountOf(env, 'tan-mei', JIANGBEI);
+    const before = await allAccounts(env);
     const res = await env.app.inject({
       method: 'POST',
       url: `/api/review/accounts/${target.id}/invalidate`,
@@ -77,13 +77,13 @@ describe('manual validation (人工验证) by a caseworker', () => {
     expect(res.json()).toMatchObject({
       id: target.id,
       status: 'invalid',
-      invalidReason: '人工验证：经电话核实，该卡已挂失',
+      invalidReason: '手动验证：经电话核实，该卡已挂失',
     });
 
-    const after = allAccounts(env);
+    const after = await allAccounts(env);
     expect(after.filter((a) => a.id !== target.id)).toEqual(before.filter((a) => a.id !== target.id));
-    const row = accountById(env, target.id);
-    expect(row).toMatchObject({ status: 'invalid', invalidReason: '人工验证：经电话核实，该卡已挂失' });
+    const row = await accountById(env, target.id);
+    expect(row).toMatchObject({ status: 'invalid', invalidReason: '手动验证：经电话核实，该卡已挂失' });
     expect(row?.invalidAt).toBeTruthy();
 
     const view = await citizenView(env, 'tan-mei');
@@ -94,7 +94,7 @@ describe('manual validation (人工验证) by a caseworker', () => {
       accountNumber: target.accountNumberMasked,
       districtCode: JIANGBEI,
       districtName: '江北区',
-      message: '人工验证：经电话核实，该卡已挂失',
+      message: '手动验证：经电话核实，该卡已挂失',
       occurredAt: row?.invalidAt,
       readAt: null,
     });
@@ -102,11 +102,11 @@ describe('manual validation (人工验证) by a caseworker', () => {
     // The same card in 重庆市 is still valid: two card faces now.
     expect(view.cardOf(JIANGBEI)).toMatchObject({
       status: 'invalid',
-      invalidReason: '人工验证：经电话核实，该卡已挂失',
+      invalidReason: '手动验证：经电话核实，该卡已挂失',
     });
     expect(view.cardOf(MUNICIPAL)?.status).toBe('valid');
 
-    const [audit] = auditOf(env, 'account.invalidate');
+    const [audit] = await auditOf(env, 'account.invalidate');
     expect(audit).toMatchObject({ actorType: 'caseworker', target: `account:${target.id}` });
     expect(JSON.parse(audit.detail ?? '{}')).toMatchObject({
       kind: 'manual_validation',
@@ -125,7 +125,7 @@ describe('manual validation (人工验证) by a caseworker', () => {
 
   it('an empty message is refused (400) and out-of-scope accounts are 404', async () => {
     const token = await env.loginCaseworker('jiangbei');
-    const zhou = accountOf(env, 'zhou-jianguo', WANZHOU);
+    const zhou = await accountOf(env, 'zhou-jianguo', WANZHOU);
     const empty = await env.app.inject({
       method: 'POST',
       url: `/api/review/accounts/${zhou.id}/invalidate`,
@@ -140,7 +140,7 @@ describe('manual validation (人工验证) by a caseworker', () => {
       payload: { message: '核实停用' },
     });
     expect(other.statusCode).toBe(404);
-    expect(accountById(env, zhou.id)?.status).toBe('valid');
+    expect((await accountById(env, zhou.id))?.status).toBe('valid');
   });
 });
 
@@ -148,7 +148,7 @@ describe('上卡失败 report of the 一卡通 system', () => {
   const env = useReviewEnv({ yktServiceKey: SERVICE_KEY });
 
   it('without the service key: 401 — no key, a wrong key, or a caseworker token instead', async () => {
-    const zhou = accountOf(env, 'zhou-jianguo', WANZHOU);
+    const zhou = await accountOf(env, 'zhou-jianguo', WANZHOU);
     const caseworker = await env.loginCaseworker('chongqing');
     const attempts: Record<string, string>[] = [
       {},
@@ -168,12 +168,12 @@ describe('上卡失败 report of the 一卡通 system', () => {
       payload: {},
     });
     expect(badBody.statusCode).toBe(401);
-    expect(accountById(env, zhou.id)?.status).toBe('valid');
-    expect(allNotifications(env).filter((n) => n.accountId === zhou.id)).toHaveLength(0);
+    expect((await accountById(env, zhou.id))?.status).toBe('valid');
+    expect((await allNotifications(env)).filter((n) => n.accountId === zhou.id)).toHaveLength(0);
   });
 
   it('with the key: the account becomes invalid, the citizen gets the notification and sees 无效卡', async () => {
-    const zhou = accountOf(env, 'zhou-jianguo', WANZHOU);
+    const zhou = await accountOf(env, 'zhou-jianguo', WANZHOU);
     const res = await reportFailure(env, zhou.id, { 'x-ykt-service-key': SERVICE_KEY }, '该账户已销户');
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'invalid', invalidReason: '上卡失败：该账户已销户' });
@@ -187,7 +187,7 @@ describe('上卡失败 report of the 一卡通 system', () => {
       message: '上卡失败：该账户已销户',
     });
     expect(view.cardOf(WANZHOU)?.status).toBe('invalid');
-    const [audit] = auditOf(env, 'account.invalidate');
+    const [audit] = await auditOf(env, 'account.invalidate');
     expect(audit).toMatchObject({ actorType: 'system', actor: 'ykt-system' });
   });
 
@@ -197,8 +197,8 @@ describe('上卡失败 report of the 一卡通 system', () => {
   });
 
   it('is accepted while a 渝快办 change is pending (a fact, not an operation); the approved change makes the account valid again', async () => {
-    const chen = accountOf(env, 'chen-jing', JIANGBEI);
-    const request = pendingRequestOf(env, 'chen-jing');
+    const chen = await accountOf(env, 'chen-jing', JIANGBEI);
+    const request = await pendingRequestOf(env, 'chen-jing');
     const res = await reportFailure(env, chen.id, { 'x-ykt-service-key': SERVICE_KEY }, '该账户已冻结');
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'invalid', locked: true });
@@ -214,7 +214,7 @@ describe('上卡失败 report of the 一卡通 system', () => {
       payload: { result: 'approved', opinion: '' },
     });
     expect(decided.statusCode).toBe(200);
-    expect(accountById(env, chen.id)).toMatchObject({
+    expect(await accountById(env, chen.id)).toMatchObject({
       status: 'valid',
       invalidReason: null,
       invalidAt: null,
@@ -233,7 +233,7 @@ describe('上卡失败 without a configured service key', () => {
   const env = useReviewEnv();
 
   it('is refused whatever key is sent', async () => {
-    const zhou = accountOf(env, 'zhou-jianguo', WANZHOU);
+    const zhou = await accountOf(env, 'zhou-jianguo', WANZHOU);
     expect((await reportFailure(env, zhou.id, { 'x-ykt-service-key': SERVICE_KEY })).statusCode).toBe(401);
     expect((await reportFailure(env, zhou.id, { 'x-ykt-service-key': 'undefined' })).statusCode).toBe(401);
   });
@@ -286,12 +286,15 @@ describe('an invalid card, the citizen’s change, and the approval', () => {
       invalidReason: null,
       accountNumber: '6212********5645',
     });
-    // The notification history stays.
-    expect(after.notifications).toHaveLength(1);
+    // The notification history stays, and the decision is told in a notice of its own, naming the new card.
+    expect(after.notifications.map((n: { kind: string }) => n.kind)).toEqual(['review_approved', 'crediting_failure']);
+    expect(after.notifications[0].message).toBe(
+      '您申请的酉阳土家族苗族自治县补贴账户变更已审核通过。酉阳土家族苗族自治县补贴改发至 重庆农村商业银行 …5645。审核意见：同意变更。',
+    );
   });
 
-  it('no audit row anywhere holds a full ID or account number', () => {
-    expect(allAudit(env).length).toBeGreaterThan(3);
-    expect(auditLeaks(env)).toEqual([]);
+  it('no audit row anywhere holds a full ID or account number', async () => {
+    expect((await allAudit(env)).length).toBeGreaterThan(3);
+    expect(await auditLeaks(env)).toEqual([]);
   });
 });

@@ -4,10 +4,8 @@
  * and the bank being slow or down (503, nothing recorded) and back again.
  */
 import { errorBody } from '@ykt/shared';
-import { count } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { schema } from '../src/db/index.ts';
-import { person, useTestEnv } from './helpers.ts';
+import { person, recorded, useTestEnv } from './helpers.ts';
 
 // The BFF waits 1.5 s for the bank; the slow bank answers after 6 s. (300 ms vs 1 s was tried: under the whole
 // test run in parallel a normal bank answer sometimes took longer than 300 ms and the happy path got a 503.)
@@ -58,11 +56,6 @@ async function faceLogin(key: string) {
   expect(login.status).toBe(200);
   return login.body as { token: string; expiresAt: string; beneficiary: { name: string } };
 }
-
-const recorded = () => ({
-  changeRequests: env.app.ctx.db.select({ n: count() }).from(schema.changeRequests).get()?.n,
-  bankVerifications: env.app.ctx.db.select({ n: count() }).from(schema.bankVerifications).get()?.n,
-});
 
 const tanMei = person('tan-mei');
 const toIcbc = {
@@ -212,7 +205,7 @@ describe('bank gateway slow or down', () => {
     async (mode, delayMs) => {
       await env.setBankMode(mode, delayMs);
       try {
-        const before = recorded();
+        const before = await recorded(env);
         const started = Date.now();
         const res = await http('POST', '/api/me/change-requests', { token, body: toIcbc });
         expect(res.status).toBe(503);
@@ -224,7 +217,7 @@ describe('bank gateway slow or down', () => {
           expect(Date.now() - started).toBeGreaterThanOrEqual(BANK_TIMEOUT_MS - 50);
           expect(Date.now() - started).toBeLessThan(SLOW_BANK_MS);
         }
-        expect(recorded()).toEqual(before);
+        expect(await recorded(env)).toEqual(before);
         const card = await http('GET', '/api/me/card', { token });
         expect(card.body.pendingRequestId).toBeNull();
       } finally {

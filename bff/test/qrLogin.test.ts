@@ -31,8 +31,10 @@ describe('PC login by QR code', () => {
     const first = (await poll(t)).json();
     expect(first.status).toBe('confirmed');
     expect(first.token).toEqual(expect.any(String));
+    // Handed out once: from then on the code is 已使用 (used), and no poll gets a token again.
     const second = (await poll(t)).json();
-    expect(second).toEqual({ status: 'confirmed' });
+    expect(second).toEqual({ status: 'used' });
+    expect((await act(phone, t.ticket, 'scan')).json().error.message).toBe('该二维码已使用，请在电脑上刷新后重新扫码');
 
     // The PC's token is a session of its own, for the same person.
     const card = await env.app.inject({ method: 'GET', url: '/api/me/card', headers: env.auth(first.token) });
@@ -92,8 +94,11 @@ describe('PC login by QR code', () => {
     const chen = await env.loginCitizen('chen-jing');
     await act(tan, t.ticket, 'scan');
     expect((await act(chen, t.ticket, 'confirm')).statusCode).toBe(410);
-    expect((await act(tan, t.ticket, 'cancel')).json()).toEqual({ status: 'expired' });
-    expect((await poll(t)).json()).toEqual({ status: 'expired' });
+    // Only the person who scanned it may cancel: 陈静 read the code off the screen, and gets "not found".
+    expect((await act(chen, t.ticket, 'cancel')).statusCode).toBe(404);
+    expect((await act(tan, t.ticket, 'cancel')).json()).toEqual({ status: 'cancelled' });
+    // The PC learns why: 已在手机上取消.
+    expect((await poll(t)).json()).toEqual({ status: 'cancelled' });
     expect((await act(tan, t.ticket, 'confirm')).statusCode).toBe(410);
   });
 });
@@ -106,8 +111,8 @@ describe('housekeeping', () => {
     const fresh = await newTicket();
     const phone = await env.loginCitizen('tan-mei');
     const { sessions, qrLogin } = env.app.services;
-    expect(sessions.purgeExpired()).toBeGreaterThan(0);
-    expect(qrLogin.purgeExpired()).toBeGreaterThan(0);
+    expect(await sessions.purgeExpired()).toBeGreaterThan(0);
+    expect(await qrLogin.purgeExpired()).toBeGreaterThan(0);
     expect((await poll(old)).statusCode).toBe(404);
     expect((await poll(fresh)).json()).toEqual({ status: 'waiting' });
     const stale = await env.app.inject({ url: '/api/me/card', headers: env.auth(oldPhone) });

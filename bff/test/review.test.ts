@@ -21,7 +21,7 @@ describe('review queue: scope, query, masking, detail', () => {
 
   it('a 江北区 caseworker cannot list, read or decide 李强’s 万州区 request: 404, and it stays pending', async () => {
     const token = await env.loginCaseworker('jiangbei');
-    const li = pendingRequestOf(env, 'li-qiang');
+    const li = await pendingRequestOf(env, 'li-qiang');
 
     const list = await env.app.inject({
       url: '/api/review/change-requests?showCompleted=true&pageSize=100',
@@ -37,7 +37,7 @@ describe('review queue: scope, query, masking, detail', () => {
       url: `/api/review/change-requests?showCompleted=true&idNumber=${person('li-qiang').idNumber}`,
       headers: env.auth(token),
     });
-    expect(byId.json()).toEqual({ items: [], total: 0 });
+    expect(byId.json()).toEqual({ items: [], total: 0, totalExact: true, nextCursor: null });
 
     const read = await env.app.inject({ url: `/api/review/change-requests/${li.id}`, headers: env.auth(token) });
     expect(read.statusCode).toBe(404);
@@ -50,7 +50,7 @@ describe('review queue: scope, query, masking, detail', () => {
       payload: { result: 'approved', opinion: '' },
     });
     expect(decide.statusCode).toBe(404);
-    expect(pendingRequestOf(env, 'li-qiang').status).toBe('pending');
+    expect((await pendingRequestOf(env, 'li-qiang')).status).toBe('pending');
     // The same answer as for an id that does not exist at all.
     const none = await env.app.inject({ url: '/api/review/change-requests/99999', headers: env.auth(token) });
     expect(none.statusCode).toBe(404);
@@ -97,7 +97,11 @@ describe('review queue: scope, query, masking, detail', () => {
         headers: env.auth(token),
       });
       expect(res.statusCode, res.body).toBe(200);
-      return res.json() as { items: { id: number; beneficiary: { name: string } }[]; total: number };
+      return res.json() as {
+        items: { id: number; beneficiary: { name: string } }[];
+        total: number;
+        nextCursor: string | null;
+      };
     };
     const names = (r: { items: { beneficiary: { name: string } }[] }) => r.items.map((i) => i.beneficiary.name);
     expect(names(await q(`idNumber=${person('chen-jing').idNumber}`))).toEqual(['陈静']);
@@ -108,18 +112,37 @@ describe('review queue: scope, query, masking, detail', () => {
       .accounts[1].accountNumber.replace(/(\d{4})/g, '$1 ')
       .trim();
     expect(names(await q(`accountNumber=${encodeURIComponent(grouped)}`))).toEqual(['李强']);
+    // 姓名 / 申请人姓名: the whole name or its beginning, never any substring.
     expect(names(await q(`name=${encodeURIComponent('陈')}`))).toEqual(['陈静']);
+    expect(names(await q(`name=${encodeURIComponent('陈静')}`))).toEqual(['陈静']);
+    expect((await q(`name=${encodeURIComponent('静')}`)).total).toBe(0);
+    expect(names(await q(`applicantName=${encodeURIComponent('周')}`))).toEqual(['周建国', '周建国']);
     expect(names(await q(`applicantName=${encodeURIComponent('李强')}`))).toEqual(['李强']);
     expect(names(await q(`bankName=${encodeURIComponent('农业')}`))).toEqual(['陈静']);
     expect((await q(`bankName=${encodeURIComponent('不存在的银行')}`)).total).toBe(0);
     // A wildcard typed into a name is a character, not "anything".
     expect((await q(`name=${encodeURIComponent('%')}`)).total).toBe(0);
 
-    const page1 = await q('pageSize=1&page=1');
-    const page2 = await q('pageSize=1&page=2');
-    expect(page1.total).toBe(4);
-    expect(page1.items).toHaveLength(1);
-    expect(page2.items[0].id).not.toBe(page1.items[0].id);
+    // Keyset pages: each page follows the cursor of the one before; together they are the whole list, once.
+    const all = await q('pageSize=100');
+    expect(all.total).toBe(4);
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof q>> = await q(`pageSize=1${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.total).toBe(4);
+      expect(page.items).toHaveLength(1);
+      seen.push(page.items[0].id);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all.items.map((i) => i.id));
+    // A cursor that was tampered with is a clear 400, not a 500.
+    const tampered = await env.app.inject({
+      url: '/api/review/change-requests?cursor=not-a-cursor',
+      headers: env.auth(token),
+    });
+    expect(tampered.statusCode).toBe(400);
+    expect(tampered.json().error.fields.cursor).toBeTruthy();
 
     const partial = await env.app.inject({
       url: '/api/review/change-requests?idNumber=500105',
@@ -131,7 +154,7 @@ describe('review queue: scope, query, masking, detail', () => {
 
   it('the detail shows 变更前 (the snapshot) and 变更后 with full account numbers and a masked ID, and the read is audited', async () => {
     const token = await env.loginCaseworker('jiangbei');
-    const chen = pendingRequestOf(env, 'chen-jing');
+    const chen = await pendingRequestOf(env, 'chen-jing');
     const p = person('chen-jing');
     const res = await env.app.inject({ url: `/api/review/change-requests/${chen.id}`, headers: env.auth(token) });
     expect(res.statusCode).toBe(200);
@@ -152,9 +175,9 @@ describe('review queue: scope, query, masking, detail', () => {
     });
     expect(d.status).toBe('pending');
     expect(d.reviewerName).toBeNull();
-    const views = auditOf(env, 'change_request.view').filter((a) => a.target === `change_request:${chen.id}`);
+    const views = (await auditOf(env, 'change_request.view')).filter((a) => a.target === `change_request:${chen.id}`);
     expect(views.length).toBeGreaterThan(0);
-    expect(auditLeaks(env)).toEqual([]);
+    expect(await auditLeaks(env)).toEqual([]);
   });
 });
 
@@ -172,9 +195,9 @@ describe('decision transaction', () => {
     expect(submitted.statusCode, submitted.body).toBe(201);
     const requestId = submitted.json().id as number;
 
-    const before = allAccounts(env);
-    const requestsBefore = allRequests(env);
-    const target = accountOf(env, 'tan-mei', JIANGBEI);
+    const before = await allAccounts(env);
+    const requestsBefore = await allRequests(env);
+    const target = await accountOf(env, 'tan-mei', JIANGBEI);
     const token = await env.loginCaseworker('jiangbei');
     const res = await env.app.inject({
       method: 'POST',
@@ -185,7 +208,7 @@ describe('decision transaction', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ id: requestId, status: 'approved' });
 
-    const after = allAccounts(env);
+    const after = await allAccounts(env);
     // Every other account row is exactly as it was — including 谭梅's own 重庆市 account on the same old card.
     expect(after.filter((a) => a.id !== target.id)).toEqual(before.filter((a) => a.id !== target.id));
     const changed = after.find((a) => a.id === target.id);
@@ -201,7 +224,7 @@ describe('decision transaction', () => {
     expect(crypto.decrypt(changed?.accountNumberEnc ?? '')).toBe(TAN_NEW_CARD.accountNumber);
 
     // The request is finished with reviewer, opinion and time; other requests untouched.
-    const requestsAfter = allRequests(env);
+    const requestsAfter = await allRequests(env);
     const finished = requestsAfter.find((r) => r.id === requestId);
     expect(finished).toMatchObject({ status: 'approved', reviewOpinion: '已核对，同意变更' });
     expect(finished?.reviewerId).toBeTypeOf('number');
@@ -209,13 +232,13 @@ describe('decision transaction', () => {
     expect(requestsAfter.filter((r) => r.id !== requestId)).toEqual(requestsBefore.filter((r) => r.id !== requestId));
 
     // Audited with before and after, masked.
-    const [audit] = auditOf(env, 'change_request.approve');
+    const [audit] = await auditOf(env, 'change_request.approve');
     expect(audit.target).toBe(`change_request:${requestId}`);
     const detail = JSON.parse(audit.detail ?? '{}');
     expect(detail.before.account).toBe(target.accountNumberMasked);
     expect(detail.after.account).toBe('6222***********4737');
     expect(detail.after.source).toBe('yukuaiban');
-    expect(auditLeaks(env)).toEqual([]);
+    expect(await auditLeaks(env)).toEqual([]);
 
     // The citizen: no pending request, 江北区 now on the ICBC card (from 渝快办), 重庆市 still on the old one.
     const card = (await env.app.inject({ url: '/api/me/card', headers: env.auth(citizen) })).json();
@@ -240,8 +263,8 @@ describe('decision transaction', () => {
 
   it('a second decision on the same request answers 409 NOT_PENDING and changes nothing', async () => {
     const token = await env.loginCaseworker('jiangbei');
-    const [approved] = allRequests(env).filter((r) => r.status === 'approved' && r.districtCode === JIANGBEI);
-    const accounts = allAccounts(env);
+    const [approved] = (await allRequests(env)).filter((r) => r.status === 'approved' && r.districtCode === JIANGBEI);
+    const accounts = await allAccounts(env);
     const res = await env.app.inject({
       method: 'POST',
       url: `/api/review/change-requests/${approved.id}/decision`,
@@ -250,15 +273,15 @@ describe('decision transaction', () => {
     });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('NOT_PENDING');
-    expect(allAccounts(env)).toEqual(accounts);
-    expect(allRequests(env).find((r) => r.id === approved.id)?.status).toBe('approved');
+    expect(await allAccounts(env)).toEqual(accounts);
+    expect((await allRequests(env)).find((r) => r.id === approved.id)?.status).toBe('approved');
   });
 
   it('reject requires an opinion (400, nothing written) and then leaves every account as it was', async () => {
     const token = await env.loginCaseworker('jiangbei');
-    const chen = pendingRequestOf(env, 'chen-jing');
-    const accounts = allAccounts(env);
-    const auditCount = allAudit(env).length;
+    const chen = await pendingRequestOf(env, 'chen-jing');
+    const accounts = await allAccounts(env);
+    const auditCount = (await allAudit(env)).length;
 
     const noOpinion = await env.app.inject({
       method: 'POST',
@@ -268,8 +291,8 @@ describe('decision transaction', () => {
     });
     expect(noOpinion.statusCode).toBe(400);
     expect(noOpinion.json().error.fields.opinion).toBe('审核不通过时请填写审核意见');
-    expect(pendingRequestOf(env, 'chen-jing').status).toBe('pending');
-    expect(allAudit(env).length).toBe(auditCount);
+    expect((await pendingRequestOf(env, 'chen-jing')).status).toBe('pending');
+    expect((await allAudit(env)).length).toBe(auditCount);
 
     const res = await env.app.inject({
       method: 'POST',
@@ -279,12 +302,12 @@ describe('decision transaction', () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ id: chen.id, status: 'rejected' });
-    expect(allAccounts(env)).toEqual(accounts);
-    expect(allRequests(env).find((r) => r.id === chen.id)).toMatchObject({
+    expect(await allAccounts(env)).toEqual(accounts);
+    expect((await allRequests(env)).find((r) => r.id === chen.id)).toMatchObject({
       status: 'rejected',
       reviewOpinion: '新卡户名与本人不符，请核实',
     });
-    expect(auditOf(env, 'change_request.reject')).toHaveLength(1);
+    expect(await auditOf(env, 'change_request.reject')).toHaveLength(1);
 
     // The citizen reads the opinion in 事项办理.
     const citizen = await env.loginCitizen('chen-jing');
@@ -305,7 +328,7 @@ describe('two caseworkers deciding at once', () => {
       env.loginCaseworker('jiangbei'),
       env.loginCaseworker('chongqing'),
     ]);
-    const chen = pendingRequestOf(env, 'chen-jing');
+    const chen = await pendingRequestOf(env, 'chen-jing');
     const decide = (token: string, result: 'approved' | 'rejected') =>
       env.app.inject({
         method: 'POST',
@@ -316,10 +339,12 @@ describe('two caseworkers deciding at once', () => {
     const answers = await Promise.all([decide(jiangbei, 'approved'), decide(chongqing, 'rejected')]);
     expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
     const winner = answers.find((a) => a.statusCode === 200)?.json().status;
-    const final = allRequests(env).find((r) => r.id === chen.id);
+    const final = (await allRequests(env)).find((r) => r.id === chen.id);
     expect(final?.status).toBe(winner);
-    expect(auditOf(env, 'change_request.approve').length + auditOf(env, 'change_request.reject').length).toBe(1);
-    const account = accountOf(env, 'chen-jing', JIANGBEI);
+    expect(
+      (await auditOf(env, 'change_request.approve')).length + (await auditOf(env, 'change_request.reject')).length,
+    ).toBe(1);
+    const account = await accountOf(env, 'chen-jing', JIANGBEI);
     expect(account.accountNumberIdx).toBe(
       env.app.ctx.crypto.blindIndex(person('chen-jing').accounts[winner === 'approved' ? 1 : 0].accountNumber),
     );
@@ -327,7 +352,7 @@ describe('two caseworkers deciding at once', () => {
 
   it('the same caseworker sending the decision twice at once: one 200, one 409', async () => {
     const token = await env.loginCaseworker('chongqing');
-    const li = pendingRequestOf(env, 'li-qiang');
+    const li = await pendingRequestOf(env, 'li-qiang');
     const decide = () =>
       env.app.inject({
         method: 'POST',
@@ -337,9 +362,9 @@ describe('two caseworkers deciding at once', () => {
       });
     const answers = await Promise.all([decide(), decide(), decide()]);
     expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409, 409]);
-    expect(auditOf(env, 'change_request.approve').filter((a) => a.target === `change_request:${li.id}`)).toHaveLength(
-      1,
-    );
+    expect(
+      (await auditOf(env, 'change_request.approve')).filter((a) => a.target === `change_request:${li.id}`),
+    ).toHaveLength(1);
   });
 });
 

@@ -1,7 +1,10 @@
 import { maskAccountNumber } from '@ykt/shared';
 import { asc, eq } from 'drizzle-orm';
-import { schema } from '../src/db/index.ts';
 import { demoWorld, person, type TestEnv, useTestEnv } from './helpers.ts';
+
+/** The test's database, read directly (what is really stored), and its tables. */
+const db = (env: TestEnv) => env.app.db.read;
+const tables = (env: TestEnv) => env.app.db.schema;
 
 /** The service credential the tests configure for the 一卡通 system. */
 export const SERVICE_KEY = 'test-ykt-service-key-0123456789';
@@ -10,86 +13,106 @@ export const JIANGBEI = '500105';
 export const WANZHOU = '500101';
 export const MUNICIPAL = '500000';
 
-export function beneficiaryId(env: TestEnv, key: string): number {
-  const b = env.app.services.beneficiaries.byIdNumber(person(key).idNumber);
+export async function beneficiaryId(env: TestEnv, key: string): Promise<number> {
+  const b = await env.app.services.beneficiaries.byIdNumber(person(key).idNumber);
   if (!b) throw new Error(`no beneficiary ${key}`);
   return b.id;
 }
 
 /** Every account row, by id: to prove an operation changed one account and nothing else. */
 export const allAccounts = (env: TestEnv) =>
-  env.app.ctx.db.select().from(schema.accounts).orderBy(asc(schema.accounts.id)).all();
+  db(env)
+    .select()
+    .from(tables(env).accounts)
+    .orderBy(asc(tables(env).accounts.id));
 
-export const accountOf = (env: TestEnv, key: string, districtCode: string) => {
-  const id = beneficiaryId(env, key);
-  const row = allAccounts(env).find((a) => a.beneficiaryId === id && a.districtCode === districtCode);
+export const accountOf = async (env: TestEnv, key: string, districtCode: string) => {
+  const id = await beneficiaryId(env, key);
+  const row = (await allAccounts(env)).find((a) => a.beneficiaryId === id && a.districtCode === districtCode);
   if (!row) throw new Error(`no account of ${key} in ${districtCode}`);
   return row;
 };
 
 export const allRequests = (env: TestEnv) =>
-  env.app.ctx.db.select().from(schema.changeRequests).orderBy(asc(schema.changeRequests.id)).all();
+  db(env)
+    .select()
+    .from(tables(env).changeRequests)
+    .orderBy(asc(tables(env).changeRequests.id));
 
-export const pendingRequestOf = (env: TestEnv, key: string) => {
-  const id = beneficiaryId(env, key);
-  const row = allRequests(env).find((r) => r.beneficiaryId === id && r.status === 'pending');
+export const pendingRequestOf = async (env: TestEnv, key: string) => {
+  const id = await beneficiaryId(env, key);
+  const row = (await allRequests(env)).find((r) => r.beneficiaryId === id && r.status === 'pending');
   if (!row) throw new Error(`no pending request of ${key}`);
   return row;
 };
 
 export const allNotifications = (env: TestEnv) =>
-  env.app.ctx.db.select().from(schema.notifications).orderBy(asc(schema.notifications.id)).all();
+  db(env)
+    .select()
+    .from(tables(env).notifications)
+    .orderBy(asc(tables(env).notifications.id));
 
 export const allAudit = (env: TestEnv) =>
-  env.app.ctx.db.select().from(schema.auditLog).orderBy(asc(schema.auditLog.id)).all();
+  db(env)
+    .select()
+    .from(tables(env).auditLog)
+    .orderBy(asc(tables(env).auditLog.id));
 
-export const auditOf = (env: TestEnv, action: string) => allAudit(env).filter((a) => a.action === action);
+export const auditOf = async (env: TestEnv, action: string) => (await allAudit(env)).filter((a) => a.action === action);
 
 /** A person (and their account in one district) straight into the 一卡通 records, as a bulk import would. */
-export function addAccount(
+export async function addAccount(
   env: TestEnv,
-  who: { name: string; idNumber: string; gender?: 'male' | 'female'; birthDate?: string },
+  who: { name: string; idNumber: string; gender?: 'male' | 'female' },
   districtCode: string,
   card: { accountNumber: string; bankCode: string },
 ) {
-  const { db, crypto } = env.app.ctx;
+  const { crypto } = env.app.ctx;
+  const t = tables(env);
   const now = new Date().toISOString();
-  const existing = env.app.services.beneficiaries.byIdNumber(who.idNumber);
-  const b =
-    existing ??
-    db
-      .insert(schema.beneficiaries)
+  const existing = await env.app.services.beneficiaries.byIdNumber(who.idNumber);
+  return env.app.db.unitOfWork(async (tx) => {
+    const b =
+      existing ??
+      (
+        await tx
+          .insert(t.beneficiaries)
+          .values({
+            name: who.name,
+            gender: who.gender ?? 'female',
+            birthYear: Number(who.idNumber.slice(6, 10)),
+            idNumberEnc: crypto.encrypt(who.idNumber),
+            idNumberIdx: crypto.blindIndex(who.idNumber),
+            idLast4Idx: crypto.idLast4Index(who.idNumber),
+            createdAt: now,
+          })
+          .returning()
+      )[0];
+    const [account] = await tx
+      .insert(t.accounts)
       .values({
-        name: who.name,
-        gender: who.gender ?? 'female',
-        birthDate:
-          who.birthDate ?? `${who.idNumber.slice(6, 10)}-${who.idNumber.slice(10, 12)}-${who.idNumber.slice(12, 14)}`,
-        idNumberEnc: crypto.encrypt(who.idNumber),
-        idNumberIdx: crypto.blindIndex(who.idNumber),
-        idNumberLast4: who.idNumber.slice(-4),
+        beneficiaryId: b.id,
+        districtCode,
+        cardType: 'bank_card',
+        bankCode: card.bankCode,
+        accountNumberEnc: crypto.encrypt(card.accountNumber),
+        accountNumberIdx: crypto.blindIndex(card.accountNumber),
+        accountNumberMasked: maskAccountNumber(card.accountNumber),
         createdAt: now,
+        updatedAt: now,
       })
-      .returning()
-      .get();
-  return db
-    .insert(schema.accounts)
-    .values({
-      beneficiaryId: b.id,
-      districtCode,
-      cardType: 'bank_card',
-      bankCode: card.bankCode,
-      accountNumberEnc: crypto.encrypt(card.accountNumber),
-      accountNumberIdx: crypto.blindIndex(card.accountNumber),
-      accountNumberMasked: maskAccountNumber(card.accountNumber),
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning()
-    .get();
+      .returning();
+    return account;
+  });
 }
 
-export const accountById = (env: TestEnv, id: number) =>
-  env.app.ctx.db.select().from(schema.accounts).where(eq(schema.accounts.id, id)).get();
+export const accountById = async (env: TestEnv, id: number) =>
+  (
+    await db(env)
+      .select()
+      .from(tables(env).accounts)
+      .where(eq(tables(env).accounts.id, id))
+  )[0];
 
 /** Sets a bank account's status in the sandbox bank (its test control endpoint). */
 export async function setBankAccount(
@@ -119,10 +142,10 @@ export function fullNumbers(extra: string[] = []): string[] {
 }
 
 /** Asserts no audit row holds a full ID or account number anywhere (actor, target, detail). */
-export function auditLeaks(env: TestEnv, extra: string[] = []): string[] {
+export async function auditLeaks(env: TestEnv, extra: string[] = []): Promise<string[]> {
   const numbers = fullNumbers(extra);
   const leaks: string[] = [];
-  for (const row of allAudit(env)) {
+  for (const row of await allAudit(env)) {
     const text = JSON.stringify(row);
     for (const n of numbers) if (text.includes(n)) leaks.push(`${row.action}: ${n}`);
   }

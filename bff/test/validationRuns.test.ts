@@ -2,15 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox } from '@ykt/sandbox';
+import { ACCOUNT_UNUSABLE_MESSAGES } from '@ykt/shared';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { parseConfig } from '../src/config.ts';
-import { schema } from '../src/db/index.ts';
 import { seedDemo } from '../src/demo/seedDemo.ts';
 import { generateDataKey } from '../src/lib/fieldCrypto.ts';
 import { nextRunAt, parseDailyTime } from '../src/plugins/app/scheduler.ts';
-import { demoWorld, manualClock, person, type TestEnv, testAccount } from './helpers.ts';
+import { demoWorld, freshDatabase, manualClock, person, type TestEnv, testAccount } from './helpers.ts';
 import {
   accountById,
   accountOf,
@@ -34,11 +34,11 @@ const LIU_FANG_DISTRICT = '500112';
 const SYSTEM = { type: 'system' as const, id: 'test' };
 
 /** 王宇 and 刘芳 get an account each (ids after the seeded ones): one the bank knows as normal, one it does not know. */
-function addExtraAccounts(env: TestEnv) {
+async function addExtraAccounts(env: TestEnv) {
   const wang = person('wang-yu');
-  const wangAccount = addAccount(env, wang, WANG_YU_DISTRICT, wang.accounts[0]);
+  const wangAccount = await addAccount(env, wang, WANG_YU_DISTRICT, wang.accounts[0]);
   const unknown = testAccount('not_found');
-  const liuAccount = addAccount(env, LIU_FANG, LIU_FANG_DISTRICT, unknown);
+  const liuAccount = await addAccount(env, LIU_FANG, LIU_FANG_DISTRICT, unknown);
   return { wangAccount, liuAccount };
 }
 
@@ -46,15 +46,20 @@ const startRun = (env: TestEnv, token: string) =>
   env.app.inject({ method: 'POST', url: '/api/review/validation-runs', headers: env.auth(token) });
 
 /**
- * The invariant of invalidation: an account is invalid exactly when it has a notification and an audit row for
- * it (冉桂英's seeded invalid card has no audit row: it predates the service). Nothing half-done.
+ * The invariant of invalidation: an account is invalid exactly when a notification of its owner names its district
+ * and an audit row names it (冉桂英's seeded invalid card has no audit row: it predates the service). One notice
+ * may name several districts (one card, domain rule 12). Nothing half-done.
  */
-function expectNothingHalfDone(env: TestEnv) {
-  const notes = allNotifications(env);
-  const audits = allAudit(env).filter((a) => a.action === 'account.invalidate');
-  const ran = accountOf(env, 'ran-guiying', '500242').id;
-  for (const a of allAccounts(env)) {
-    const n = notes.filter((x) => x.accountId === a.id);
+async function expectNothingHalfDone(env: TestEnv) {
+  const notes = (await allNotifications(env)).filter(
+    (x) => x.kind !== 'review_approved' && x.kind !== 'review_rejected',
+  );
+  const audits = (await allAudit(env)).filter((a) => a.action === 'account.invalidate');
+  const ran = (await accountOf(env, 'ran-guiying', '500242')).id;
+  for (const a of await allAccounts(env)) {
+    const n = notes.filter(
+      (x) => x.beneficiaryId === a.beneficiaryId && x.districtCodes.split(',').includes(a.districtCode),
+    );
     const au = audits.filter((x) => x.target === `account:${a.id}`);
     if (a.status === 'invalid') {
       expect(n.length, `notification of invalid account ${a.id}`).toBeGreaterThan(0);
@@ -97,13 +102,13 @@ describe('a validation run with the bank', () => {
   const env = useReviewEnv({ validationBatchSize: 2, validationBatchPauseMs: 0 });
 
   it('invalidates the closed, frozen and unknown accounts, skips locked ones, and leaves normal ones valid', async () => {
-    const { wangAccount, liuAccount } = addExtraAccounts(env);
+    const { wangAccount, liuAccount } = await addExtraAccounts(env);
     const tan = person('tan-mei').accounts[0];
     const zhou = person('zhou-jianguo').accounts[0];
     await setBankAccount(env, tan.accountNumber, tan.bankCode, 'closed');
     await setBankAccount(env, zhou.accountNumber, zhou.bankCode, 'frozen');
-    const chenBefore = accountOf(env, 'chen-jing', JIANGBEI);
-    const liBefore = accountOf(env, 'li-qiang', WANZHOU);
+    const chenBefore = await accountOf(env, 'chen-jing', JIANGBEI);
+    const liBefore = await accountOf(env, 'li-qiang', WANZHOU);
 
     const token = await env.loginCaseworker('chongqing');
     const res = await startRun(env, token);
@@ -120,30 +125,40 @@ describe('a validation run with the bank', () => {
     });
     expect(run.finishedAt).toBeTruthy();
 
-    expect(accountOf(env, 'tan-mei', JIANGBEI).status).toBe('invalid');
-    expect(accountOf(env, 'tan-mei', MUNICIPAL).status).toBe('invalid');
-    expect(accountOf(env, 'zhou-jianguo', WANZHOU).status).toBe('invalid');
-    expect(accountById(env, liuAccount.id)?.status).toBe('invalid');
-    expect(accountById(env, wangAccount.id)?.status).toBe('valid');
-    expect(accountOf(env, 'chen-jing', JIANGBEI)).toEqual(chenBefore);
-    expect(accountOf(env, 'li-qiang', WANZHOU)).toEqual(liBefore);
+    expect((await accountOf(env, 'tan-mei', JIANGBEI)).status).toBe('invalid');
+    expect((await accountOf(env, 'tan-mei', MUNICIPAL)).status).toBe('invalid');
+    expect((await accountOf(env, 'zhou-jianguo', WANZHOU)).status).toBe('invalid');
+    expect((await accountById(env, liuAccount.id))?.status).toBe('invalid');
+    expect((await accountById(env, wangAccount.id))?.status).toBe('valid');
+    expect(await accountOf(env, 'chen-jing', JIANGBEI)).toEqual(chenBefore);
+    expect(await accountOf(env, 'li-qiang', WANZHOU)).toEqual(liBefore);
 
-    const byAccount = new Map(allNotifications(env).map((n) => [n.accountId, n]));
-    expect(byAccount.get(accountOf(env, 'tan-mei', JIANGBEI).id)).toMatchObject({ kind: 'scheduled_validation' });
-    expect(byAccount.get(accountOf(env, 'tan-mei', JIANGBEI).id)?.message).toContain('已销户');
-    expect(byAccount.get(accountOf(env, 'zhou-jianguo', WANZHOU).id)?.message).toContain('已冻结');
-    expect(byAccount.get(liuAccount.id)?.message).toContain('查无此账户');
-    expectNothingHalfDone(env);
-    expect(auditLeaks(env, [LIU_FANG.idNumber])).toEqual([]);
+    // A run started by hand is a 手动验证, worded once (not "定时验证：账户验证：…"); one notice per card.
+    const notes = await allNotifications(env);
+    const tanNotes = notes.filter((n) => n.accountNumberMasked === '6212********2465');
+    expect(tanNotes).toHaveLength(1);
+    expect(tanNotes[0]).toMatchObject({
+      kind: 'manual_validation',
+      districtCodes: [MUNICIPAL, JIANGBEI].sort().join(','),
+      message: `手动验证：${ACCOUNT_UNUSABLE_MESSAGES.closed}`,
+    });
+    const byAccount = new Map(notes.map((n) => [n.accountId, n]));
+    expect(byAccount.get((await accountOf(env, 'zhou-jianguo', WANZHOU)).id)?.message).toBe(
+      `手动验证：${ACCOUNT_UNUSABLE_MESSAGES.frozen}`,
+    );
+    expect(byAccount.get(liuAccount.id)?.message).toBe(`手动验证：${ACCOUNT_UNUSABLE_MESSAGES.not_found}`);
+    await expectNothingHalfDone(env);
+    expect(await auditLeaks(env, [LIU_FANG.idNumber])).toEqual([]);
 
-    // 谭梅 sees it: both districts' card is 无效卡, two notifications.
+    // 谭梅 sees it: her one card, used in both districts, is 无效卡, with one notice naming both districts.
     const citizen = await env.loginCitizen('tan-mei');
     const card = (await env.app.inject({ url: '/api/me/card', headers: env.auth(citizen) })).json();
     expect(card.cards).toHaveLength(1);
     expect(card.cards[0].status).toBe('invalid');
-    expect(card.unreadNotifications).toBe(2);
-    const notes = (await env.app.inject({ url: '/api/me/notifications', headers: env.auth(citizen) })).json().items;
-    expect(notes.map((n: { districtCode: string }) => n.districtCode).sort()).toEqual([MUNICIPAL, JIANGBEI].sort());
+    expect(card.unreadNotifications).toBe(1);
+    const seen = (await env.app.inject({ url: '/api/me/notifications', headers: env.auth(citizen) })).json().items;
+    expect(seen).toHaveLength(1);
+    expect(seen[0].districts.map((d: { code: string }) => d.code).sort()).toEqual([MUNICIPAL, JIANGBEI].sort());
   });
 
   it('the next run checks only the accounts still valid; the runs are listed newest first for any caseworker', async () => {
@@ -161,7 +176,7 @@ describe('a validation run with the bank', () => {
     const jiangbei = await env.loginCaseworker('jiangbei');
     const res = await startRun(env, jiangbei);
     expect(res.statusCode).toBe(403);
-    expect(env.app.services.validationRuns.list().items).toHaveLength(2);
+    expect((await env.app.services.validationRuns.list()).items).toHaveLength(2);
   });
 });
 
@@ -170,10 +185,10 @@ describe('a run interrupted by the bank going down', () => {
   const env = useReviewEnv({ validationBatchSize: 1, validationBatchPauseMs: 0 });
 
   it('stops cleanly (failed, error recorded, nothing half-done); the next run carries on from where it stopped and completes', async () => {
-    const { wangAccount, liuAccount } = addExtraAccounts(env);
+    const { wangAccount, liuAccount } = await addExtraAccounts(env);
     const zhou = person('zhou-jianguo').accounts[0];
     await setBankAccount(env, zhou.accountNumber, zhou.bankCode, 'frozen');
-    const zhouAccount = accountOf(env, 'zhou-jianguo', WANZHOU);
+    const zhouAccount = await accountOf(env, 'zhou-jianguo', WANZHOU);
 
     // Record which numbers the bank is asked about.
     const asked: string[][] = [];
@@ -194,15 +209,13 @@ describe('a run interrupted by the bank going down', () => {
     expect(first).toMatchObject({ status: 'failed', checked: 3, invalidated: 1, skipped: 2 });
     expect(first.error).toContain('银行系统暂时无法连接');
     expect(first.finishedAt).toBeTruthy();
-    expect(accountById(env, zhouAccount.id)?.status).toBe('invalid'); // done before the failure: stays done
-    expect(accountById(env, wangAccount.id)?.status).toBe('valid');
-    expect(accountById(env, liuAccount.id)?.status).toBe('valid'); // never reached
-    expectNothingHalfDone(env);
-    const cursor = env.app.ctx.db
-      .select()
-      .from(schema.validationRuns)
-      .where(eq(schema.validationRuns.id, first.id))
-      .get()?.cursor;
+    expect((await accountById(env, zhouAccount.id))?.status).toBe('invalid'); // done before the failure: stays done
+    expect((await accountById(env, wangAccount.id))?.status).toBe('valid');
+    expect((await accountById(env, liuAccount.id))?.status).toBe('valid'); // never reached
+    await expectNothingHalfDone(env);
+    const vr = env.app.db.schema.validationRuns;
+    const [stored] = await env.app.db.read.select().from(vr).where(eq(vr.id, first.id));
+    const cursor = stored?.cursor;
     expect(cursor).toBe(zhouAccount.id);
 
     // Started while the bank is still down: 503, recorded as failed, and the cursor is kept.
@@ -211,7 +224,7 @@ describe('a run interrupted by the bank going down', () => {
     expect(down.statusCode).toBe(503);
     expect(down.json().error.code).toBe('BANK_UNAVAILABLE');
     expect(down.json().error.message).toContain('下次验证将从中断处继续');
-    const runs = env.app.services.validationRuns.list().items;
+    const runs = (await env.app.services.validationRuns.list()).items;
     expect(runs[0]).toMatchObject({ status: 'failed', checked: 0, invalidated: 0 });
 
     // Back up: the next run starts after 周建国, so 谭梅's card is not asked again.
@@ -221,11 +234,11 @@ describe('a run interrupted by the bank going down', () => {
     expect(next.statusCode, next.body).toBe(200);
     expect(next.json()).toMatchObject({ status: 'completed', checked: 2, invalidated: 1, skipped: 0 });
     expect(asked.flat()).toEqual([person('wang-yu').accounts[0].accountNumber, testAccount('not_found').accountNumber]);
-    expect(accountById(env, liuAccount.id)?.status).toBe('invalid');
-    expect(accountById(env, wangAccount.id)?.status).toBe('valid');
-    expectNothingHalfDone(env);
+    expect((await accountById(env, liuAccount.id))?.status).toBe('invalid');
+    expect((await accountById(env, wangAccount.id))?.status).toBe('valid');
+    await expectNothingHalfDone(env);
     // Exactly one notification per invalidated account: nothing was done twice.
-    expect(allNotifications(env).filter((n) => n.accountId === zhouAccount.id)).toHaveLength(1);
+    expect((await allNotifications(env)).filter((n) => n.accountId === zhouAccount.id)).toHaveLength(1);
 
     // After a completed run the next one starts from the beginning again.
     asked.length = 0;
@@ -247,7 +260,7 @@ describe('never two runs at once', () => {
       expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
       const refused = answers.find((a) => a.statusCode === 409)?.json();
       expect(refused.error).toEqual({ code: 'VALIDATION_RUN_IN_PROGRESS', message: '账户验证正在进行中，请稍后再试' });
-      expect(env.app.services.validationRuns.list().items).toHaveLength(1);
+      expect((await env.app.services.validationRuns.list()).items).toHaveLength(1);
     } finally {
       await env.setBankMode('normal');
     }
@@ -258,14 +271,15 @@ describe('never two runs at once', () => {
     try {
       const runs = env.app.services.validationRuns;
       const first = runs.start('manual', SYSTEM);
-      expect(() => runs.start('schedule', SYSTEM)).toThrow('账户验证正在进行中');
-      // Even past the service, SQLite refuses a second running row (partial unique index).
-      expect(() =>
-        env.app.ctx.db
-          .insert(schema.validationRuns)
-          .values({ trigger: 'schedule', status: 'running', startedAt: new Date().toISOString() })
-          .run(),
-      ).toThrow(/UNIQUE/);
+      await expect(runs.start('schedule', SYSTEM)).rejects.toThrow('账户验证正在进行中');
+      // Even past the service, the database refuses a second running row (partial unique index).
+      const now = new Date().toISOString();
+      const second = env.app.db.unitOfWork(async (tx) => {
+        await tx
+          .insert(env.app.db.schema.validationRuns)
+          .values({ trigger: 'schedule', status: 'running', startedAt: now, heartbeatAt: now });
+      });
+      await expect(second).rejects.toSatisfy((err) => env.app.db.isUniqueViolation(err));
       expect((await first).status).toBe('completed');
       expect((await runs.start('schedule', SYSTEM)).status).toBe('completed');
     } finally {
@@ -281,19 +295,21 @@ describe('the scheduler', () => {
 
   it('starts the run at the configured time and re-arms for the next day (not again today)', async () => {
     const runs = env.app.services.validationRuns;
-    await expect.poll(() => runs.list().items.find((r) => r.status === 'completed'), { timeout: 10_000 }).toBeTruthy();
-    const [run] = runs.list().items;
+    await expect
+      .poll(async () => (await runs.list()).items.find((r) => r.status === 'completed'), { timeout: 10_000 })
+      .toBeTruthy();
+    const [run] = (await runs.list()).items;
     expect(run).toMatchObject({ trigger: 'schedule', status: 'completed', checked: 3, skipped: 2 });
     // The clock has not moved: a naive re-arm would fire again at once.
     await new Promise((r) => setTimeout(r, 600));
-    expect(runs.list().items).toHaveLength(1);
+    expect((await runs.list()).items).toHaveLength(1);
   });
 });
 
 describe('configuration and lifecycle', () => {
-  const baseConfig = (over: object = {}) =>
+  const baseConfig = async (over: object = {}) =>
     parseConfig({
-      databasePath: ':memory:',
+      ...(await freshDatabase()).config,
       dataKey: generateDataKey(),
       jwtSecret: 'test-secret-test-secret-test-secret-123',
       identityUrl: 'http://127.0.0.1:9',
@@ -304,7 +320,7 @@ describe('configuration and lifecycle', () => {
     });
 
   it('a malformed schedule stops the start with a clear error', async () => {
-    await expect(buildApp({ config: baseConfig({ validationSchedule: '2am' }) })).rejects.toThrow(
+    await expect(buildApp({ config: await baseConfig({ validationSchedule: '2am' }) })).rejects.toThrow(
       'YKT_VALIDATION_SCHEDULE',
     );
   });
@@ -312,7 +328,7 @@ describe('configuration and lifecycle', () => {
   it('closing the app stops a running run after its batch, recorded as failed (resumable)', async () => {
     const sandbox = await startSandbox({ port: 0 });
     const app = await buildApp({
-      config: baseConfig({
+      config: await baseConfig({
         bankUrl: sandbox.url,
         identityUrl: sandbox.url,
         bankTimeoutMs: 2000,
@@ -333,6 +349,7 @@ describe('configuration and lifecycle', () => {
       await app.close();
       const done = await run;
       expect(done.status).toBe('failed');
+      expect(done).toMatchObject({ errorCode: 'INTERRUPTED' });
       expect(done.error).toContain('服务停止');
       expect(done.checked).toBe(1);
     } finally {
@@ -340,24 +357,39 @@ describe('configuration and lifecycle', () => {
     }
   });
 
-  it('a run left "running" by a process that died is marked failed at the next start', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ykt-runs-'));
+  it('a run left "running" by an instance that died is taken over once its heartbeat is stale; a live one is not', async () => {
+    const config = await baseConfig({ validationSchedule: '' });
+    const app = await buildApp({ config });
     try {
-      const config = baseConfig({ databasePath: join(dir, 'ykt.db'), validationSchedule: '' });
-      const first = await buildApp({ config });
-      first.ctx.db
-        .insert(schema.validationRuns)
-        .values({ trigger: 'schedule', status: 'running', startedAt: new Date().toISOString(), cursor: 7 })
-        .run();
-      await first.close();
-      const second = await buildApp({ config });
-      const [run] = second.services.validationRuns.list().items;
-      expect(run).toMatchObject({ status: 'failed' });
-      expect(run.error).toContain('服务重启');
-      expect(second.services.validationRuns.running()).toBe(false);
-      await second.close();
+      const vr = app.db.schema.validationRuns;
+      const runs = app.services.validationRuns;
+      const started = new Date(Date.now() - 10 * 60_000).toISOString();
+      // Another instance's run that beat a second ago: still alive, so a start here is refused.
+      const [live] = await app.db.unitOfWork((tx) =>
+        tx
+          .insert(vr)
+          .values({
+            trigger: 'schedule',
+            status: 'running',
+            startedAt: started,
+            heartbeatAt: new Date().toISOString(),
+            cursor: 7,
+          })
+          .returning(),
+      );
+      await expect(runs.start('manual', SYSTEM)).rejects.toThrow('账户验证正在进行中');
+      // Its heartbeat stops (the instance died 10 minutes ago): the next start marks it failed and carries on
+      // from its cursor (past every account of this empty database, so it completes at once).
+      await app.db.unitOfWork((tx) => tx.update(vr).set({ heartbeatAt: started }).where(eq(vr.id, live.id)));
+      const next = await runs.start('manual', SYSTEM);
+      expect(next).toMatchObject({ status: 'completed', checked: 0 });
+      const [dead] = await app.db.read.select().from(vr).where(eq(vr.id, live.id));
+      expect(dead).toMatchObject({ status: 'failed', errorCode: 'INTERRUPTED' });
+      const [resumed] = await app.db.read.select().from(vr).where(eq(vr.id, next.id));
+      expect(resumed.cursor).toBe(7);
+      expect(runs.running()).toBe(false);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      await app.close();
     }
   });
 });

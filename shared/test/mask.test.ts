@@ -121,7 +121,9 @@ describe('redactLongNumbers: free text never keeps a full ID or account number',
     expect(redactLongNumbers('全角６２１２５８３０００１８２４６５')).toBe('全角6212********2465');
     expect(redactLongNumbers('账号6222-0231-0002-5814-737')).toBe('账号6222***********4737');
     // Short numbers people write in opinions stay as they are: a date, an amount, a 10-digit run.
-    expect(redactLongNumbers('2026年12月1日补发1234.56元，编号1234567890')).toBe('2026年12月1日补发1234.56元，编号1234567890');
+    expect(redactLongNumbers('2026年12月1日补发1234.56元，编号1234567890')).toBe(
+      '2026年12月1日补发1234.56元，编号1234567890',
+    );
     expect(redactLongNumbers('')).toBe('');
   });
 
@@ -134,9 +136,12 @@ describe('redactLongNumbers: free text never keeps a full ID or account number',
       }),
     );
     fc.assert(
-      fc.property(fc.string().filter((s) => !/[0-9０-９]/.test(s)), (s) => {
-        expect(redactLongNumbers(s)).toBe(s);
-      }),
+      fc.property(
+        fc.string().filter((s) => !/[0-9０-９]/.test(s)),
+        (s) => {
+          expect(redactLongNumbers(s)).toBe(s);
+        },
+      ),
     );
   });
 });

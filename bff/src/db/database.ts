@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { type Column, getTableName, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3';
 import { migrate as migrateSqlite } from 'drizzle-orm/better-sqlite3/migrator';
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
@@ -42,6 +42,13 @@ export type ReadDb = Pick<Db, 'select' | 'selectDistinct' | '$with' | 'with'>;
  * transaction and nothing else (writeAudit, invalidateAccount). drizzle keeps the schema it was built with there.
  */
 export const tablesOf = (d: ReadDb | Tx): Schema => (d as unknown as { _: { fullSchema: Schema } })._.fullSchema;
+
+/**
+ * `"table"."column"`, always qualified. drizzle leaves the table out of a select's columns when the query has no
+ * join, so a correlated subquery in the select list (the card's pending request) must name both sides itself.
+ */
+export const qualified = (column: Column): SQL =>
+  sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
 
 export interface DataStore {
   readonly dialect: 'sqlite' | 'postgres';

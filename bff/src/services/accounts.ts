@@ -7,12 +7,12 @@ import {
   maskAccountNumber,
   maskIdNumber,
   NOTIFICATION_KIND_LABELS,
-  noticeMessage,
   normalizeAccountNumber,
+  noticeMessage,
   redactLongNumbers,
 } from '@ykt/shared';
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import { type ReadDb, type Tx, tablesOf } from '../db/database.ts';
+import { qualified, type ReadDb, type Tx, tablesOf } from '../db/database.ts';
 import { accountLocked, notFound, validationFailed } from '../lib/errors.ts';
 import { iso } from '../lib/time.ts';
 import { writeAudit } from './audit.ts';
@@ -162,7 +162,7 @@ export function createAccounts(ctx: ServiceContext) {
   /** The pending request that locks the account's owner, if any (the console links the lock tag to it). */
   const lockingRequest = sql<
     number | null
-  >`(select ${cr.id} from ${cr} where ${cr.beneficiaryId} = ${acc.beneficiaryId} and ${cr.status} = 'pending')`;
+  >`(select ${qualified(cr.id)} from ${cr} where ${qualified(cr.beneficiaryId)} = ${qualified(acc.beneficiaryId)} and ${qualified(cr.status)} = 'pending')`;
   const selection = { account: acc, name: ben.name, idNumberEnc: ben.idNumberEnc, lockedBy: lockingRequest };
   type Joined = { account: Account; name: string; idNumberEnc: string; lockedBy: number | null };
 

@@ -1,6 +1,6 @@
 import { bankName, districtName, maskIdNumber, maskName, parseIdNumber } from '@ykt/shared';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import { type Tx, tablesOf } from '../db/database.ts';
+import { qualified, type Tx, tablesOf } from '../db/database.ts';
 import { iso } from '../lib/time.ts';
 import type { ServiceContext } from './context.ts';
 
@@ -53,13 +53,10 @@ export function createBeneficiaries(ctx: ServiceContext) {
       gender: b.gender,
       birthYear: b.birthYear,
       idNumberEnc: b.idNumberEnc,
-      pendingRequestId: sql<
-        number | null
-      >`(select ${cr.id} from ${cr} where ${cr.beneficiaryId} = ${b.id} and ${cr.status} = 'pending')`,
-      unread:
-        sql<number>`(select count(*) from ${n} where ${n.beneficiaryId} = ${b.id} and ${n.readAt} is null)`.mapWith(
-          Number,
-        ),
+      pendingRequestId: sql<number | null>`(select ${qualified(cr.id)} from ${cr}
+        where ${qualified(cr.beneficiaryId)} = ${qualified(b.id)} and ${qualified(cr.status)} = 'pending')`,
+      unread: sql<number>`(select count(*) from ${n}
+        where ${qualified(n.beneficiaryId)} = ${qualified(b.id)} and ${qualified(n.readAt)} is null)`.mapWith(Number),
     })
     .from(b)
     .where(eq(b.id, sql.placeholder('id')))

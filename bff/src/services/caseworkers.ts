@@ -1,5 +1,5 @@
 import { districtName, MUNICIPAL_CODE } from '@ykt/shared';
-import { and, asc, count, eq, gt, lt } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, lt } from 'drizzle-orm';
 import { DomainError, forbidden, notFound, rateLimited, unauthenticated } from '../lib/errors.ts';
 import { hashPassword, verifyPassword } from '../lib/passwords.ts';
 import { addSeconds, iso } from '../lib/time.ts';
@@ -52,30 +52,40 @@ export function createCaseworkers(ctx: ServiceContext, sessions: Sessions) {
   const attemptKey = (username: string, cw: Caseworker | undefined) =>
     cw ? caseworkerActorId(cw.id) : `unknown:${crypto.blindIndex(`caseworker-username:${username}`).slice(0, 16)}`;
 
-  const failures = async (key: string, ip: string | undefined, since: string) =>
+  /** When this username last logged in successfully (from this address, or from anywhere): a success starts the count afresh. */
+  const lastSuccess = async (key: string, ip: string | undefined) =>
     (
       await db.read
-        .select({ n: count() })
+        .select({ at: la.at })
         .from(la)
-        .where(and(eq(la.usernameKey, key), eq(la.ok, false), gt(la.at, since), ip ? eq(la.ip, ip) : undefined))
-    )[0]?.n ?? 0;
+        .where(and(eq(la.usernameKey, key), eq(la.ok, true), ip ? eq(la.ip, ip) : undefined))
+        .orderBy(desc(la.at))
+        .limit(1)
+    )[0]?.at;
 
-  async function trusted(key: string, ip: string, now: Date) {
-    const since = iso(addSeconds(now, -LOGIN_LIMITS.trustedAddressDays * 24 * 3600));
+  /** Failed attempts of this username (from this address, or from anywhere) since the window began or the last success. */
+  async function failures(key: string, ip: string | undefined, windowStart: string) {
+    const success = await lastSuccess(key, ip);
+    const since = success && success > windowStart ? success : windowStart;
     const [row] = await db.read
-      .select({ id: la.id })
+      .select({ n: count() })
       .from(la)
-      .where(and(eq(la.usernameKey, key), eq(la.ip, ip), eq(la.ok, true), gt(la.at, since)))
-      .limit(1);
-    return row !== undefined;
+      .where(and(eq(la.usernameKey, key), eq(la.ok, false), gt(la.at, since), ip ? eq(la.ip, ip) : undefined));
+    return row?.n ?? 0;
+  }
+
+  /** An address this caseworker logged in from successfully in the last 30 days: their own office. */
+  async function trusted(key: string, ip: string, now: Date) {
+    const at = await lastSuccess(key, ip);
+    return at !== undefined && at > iso(addSeconds(now, -LOGIN_LIMITS.trustedAddressDays * 24 * 3600));
   }
 
   /** Why this attempt is refused before the password is even checked, or undefined. */
-  async function refusal(key: string, ip: string, now: Date): Promise<string | undefined> {
-    const since = iso(addSeconds(now, -LOGIN_LIMITS.windowSeconds));
+  async function refusal(key: string, ip: string, now: Date): Promise<'address' | 'username' | undefined> {
+    const windowStart = iso(addSeconds(now, -LOGIN_LIMITS.windowSeconds));
     const pending = inFlight.get(`${key}|${ip}`) ?? 0;
-    if ((await failures(key, ip, since)) + pending >= LOGIN_LIMITS.perAddress) return 'address';
-    if ((await failures(key, undefined, since)) >= LOGIN_LIMITS.perUsername && !(await trusted(key, ip, now))) {
+    if ((await failures(key, ip, windowStart)) + pending >= LOGIN_LIMITS.perAddress) return 'address';
+    if ((await failures(key, undefined, windowStart)) >= LOGIN_LIMITS.perUsername && !(await trusted(key, ip, now))) {
       return 'username';
     }
     return undefined;

@@ -33,7 +33,11 @@ function databaseStore(db: DataStore, clock: Clock, prefix = '') {
         (err: Error) => callback(err),
       );
     },
-    child: (routeOptions) => databaseStore(db, clock, `${routeOptions.method}:${routeOptions.path}|`),
+    // One counter per route: the route's own limit counts only its own requests.
+    child: (params) => {
+      const route = (params as { routeInfo?: { method?: string | string[]; url?: string } }).routeInfo;
+      return databaseStore(db, clock, `${[route?.method].flat().join(',')} ${route?.url ?? ''}|`);
+    },
   };
   return store;
 }

@@ -4,6 +4,8 @@ import { createStore } from './store.ts';
 
 export type { AccountStatus, DemoAccount, DemoPerson, DemoTestAccount, DemoWorld, VerifyResult } from './demoWorld.ts';
 export { demoBankAccounts, demoWorld } from './demoWorld.ts';
+export type { FaultProxy, FaultProxyMode, FaultProxyOptions } from './faultProxy.ts';
+export { FAULT_PROXY_MODES, startFaultProxy } from './faultProxy.ts';
 export type { FaultMode } from './store.ts';
 export { FACE_TOKEN_TTL_MS } from './store.ts';
 

@@ -13,6 +13,7 @@ const idNumber = { type: 'string', pattern: '^[0-9]{17}[0-9Xx]$' } as const;
 const name = { type: 'string', minLength: 1, maxLength: 50 } as const;
 const accountNumber = { type: 'string', pattern: '^[0-9]{6,32}$' } as const;
 const bankCode = { type: 'string', pattern: '^[A-Za-z0-9_]{1,20}$' } as const;
+const mobile = { type: 'string', pattern: '^1[3-9][0-9]{9}$' } as const;
 
 function body(properties: Record<string, unknown>, required: string[]) {
   return { body: { type: 'object', properties, required, additionalProperties: false } };
@@ -69,11 +70,13 @@ export function registerRoutes(app: FastifyInstance, { store, appKey, slowDelayM
     demoWorld.people.map((p) => ({ name: p.name, idNumber: p.idNumber, note: p.note })),
   );
 
-  app.post<{ Body: { idNumber: string; name: string } }>(
+  app.post<{ Body: { idNumber: string; name: string; mobile?: string } }>(
     '/identity/face-sessions',
-    { schema: body({ idNumber, name }, ['idNumber', 'name']) },
+    { schema: body({ idNumber, name, mobile }, ['idNumber', 'name']) },
     async (req, reply) =>
-      reply.code(201).send({ faceToken: store.createFaceToken(req.body.idNumber, req.body.name.trim()) }),
+      reply
+        .code(201)
+        .send({ faceToken: store.createFaceToken(req.body.idNumber, req.body.name.trim(), req.body.mobile) }),
   );
 
   app.post<{ Body: { faceToken: string } }>(

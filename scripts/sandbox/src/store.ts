@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type AccountStatus, type DemoAccount, demoBankAccounts, type VerifyResult } from './demoWorld.ts';
+import { type AccountStatus, type DemoAccount, demoBankAccounts, demoWorld, type VerifyResult } from './demoWorld.ts';
 
 export const FACE_TOKEN_TTL_MS = 120_000;
 
@@ -14,12 +14,13 @@ export interface BankAccount {
 interface FaceSession {
   idNumber: string;
   name: string;
+  mobile: string | undefined;
   expiresAt: number;
   used: boolean;
 }
 
 export type FaceVerification =
-  | { verified: true; idNumber: string; name: string }
+  | { verified: true; idNumber: string; name: string; mobile?: string }
   | { verified: false; reason: 'expired' | 'used' | 'unknown' };
 
 const VERIFY_MESSAGES: Record<VerifyResult, string> = {
@@ -41,6 +42,8 @@ export function createStore(now: () => number = Date.now) {
     ]),
   );
   const faceSessions = new Map<string, FaceSession>();
+  /** The mobile number the platform has on file for a person (demo people). */
+  const mobiles = new Map(demoWorld.people.map((p) => [p.idNumber.toUpperCase(), p.mobile]));
   const fault = { mode: 'normal' as FaultMode, delayMs: 0 };
 
   function forgetOldFaceSessions() {
@@ -51,12 +54,15 @@ export function createStore(now: () => number = Date.now) {
   return {
     fault,
 
-    createFaceToken(idNumber: string, name: string): string {
+    /** `mobile` overrides the number on file (a test person the platform does not know). */
+    createFaceToken(idNumber: string, name: string, mobile?: string): string {
       forgetOldFaceSessions();
       const token = randomBytes(32).toString('base64url');
+      const id = idNumber.toUpperCase();
       faceSessions.set(token, {
-        idNumber: idNumber.toUpperCase(),
+        idNumber: id,
         name,
+        mobile: mobile ?? mobiles.get(id),
         expiresAt: now() + FACE_TOKEN_TTL_MS,
         used: false,
       });
@@ -69,7 +75,7 @@ export function createStore(now: () => number = Date.now) {
       if (s.used) return { verified: false, reason: 'used' };
       if (now() > s.expiresAt) return { verified: false, reason: 'expired' };
       s.used = true;
-      return { verified: true, idNumber: s.idNumber, name: s.name };
+      return { verified: true, idNumber: s.idNumber, name: s.name, ...(s.mobile ? { mobile: s.mobile } : {}) };
     },
 
     verifyAccount(q: { accountNumber: string; bankCode: string; name: string; idNumber: string }) {

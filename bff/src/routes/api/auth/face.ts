@@ -11,7 +11,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/face',
     {
-      schema: { tags: ['auth'], body: faceLoginBody, response: { 200: faceLoginAnswer, 401: errorBody } },
+      schema: {
+        tags: ['auth'],
+        body: faceLoginBody,
+        response: { 200: faceLoginAnswer, 401: errorBody, 503: errorBody },
+      },
       config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
     },
     async (req) => {

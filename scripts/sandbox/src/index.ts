@@ -1,4 +1,5 @@
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import { createNotifyStore } from './notify.ts';
 import { registerRoutes } from './routes.ts';
 import { createStore } from './store.ts';
 
@@ -6,6 +7,7 @@ export type { AccountStatus, DemoAccount, DemoPerson, DemoTestAccount, DemoWorld
 export { demoBankAccounts, demoWorld } from './demoWorld.ts';
 export type { FaultProxy, FaultProxyMode, FaultProxyOptions } from './faultProxy.ts';
 export { FAULT_PROXY_MODES, startFaultProxy } from './faultProxy.ts';
+export type { SentMessage } from './notify.ts';
 export type { FaultMode } from './store.ts';
 export { FACE_TOKEN_TTL_MS } from './store.ts';
 
@@ -14,7 +16,7 @@ export interface SandboxOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  /** Delay of the bank's `slow` mode when POST /bank/faults gives no delayMs. Default 10000. */
+  /** Delay of the bank's and the notification channel's `slow` mode when no delayMs is given. Default 10000. */
   slowDelayMs?: number;
   /** Key callers must send as `x-app-key`. Default 'sandbox-app-key'. */
   appKey?: string;
@@ -72,6 +74,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 
   registerRoutes(app, {
     store,
+    notify: createNotifyStore(opts.now),
     appKey: opts.appKey ?? 'sandbox-app-key',
     slowDelayMs: opts.slowDelayMs ?? 10_000,
   });

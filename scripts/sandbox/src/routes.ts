@@ -1,10 +1,12 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { demoWorld } from './demoWorld.ts';
+import { type NotifyStore, registerNotifyRoutes } from './notify.ts';
 import type { FaultMode, Store } from './store.ts';
 
 export interface RouteOptions {
   store: Store;
+  notify: NotifyStore;
   appKey: string;
   slowDelayMs: number;
 }
@@ -23,7 +25,7 @@ function sendError(reply: FastifyReply, status: number, code: string, message: s
   return reply.code(status).send({ error: { code, message } });
 }
 
-export function registerRoutes(app: FastifyInstance, { store, appKey, slowDelayMs }: RouteOptions) {
+export function registerRoutes(app: FastifyInstance, { store, notify, appKey, slowDelayMs }: RouteOptions) {
   const expectedKey = Buffer.from(appKey);
 
   /** onRequest hook: the real platforms only answer callers with the app key they issued. */
@@ -160,6 +162,10 @@ export function registerRoutes(app: FastifyInstance, { store, appKey, slowDelayM
       return { accountNumber: req.params.accountNumber, bankCode, status, hasOwner: owner !== null };
     },
   );
+
+  // ---- Notification channel (SMS / message push) ----
+
+  registerNotifyRoutes(app, { store: notify, requireAppKey, wait, slowDelayMs });
 
   app.get('/bank/faults', async () => ({ mode: store.fault.mode }));
 

@@ -13,6 +13,7 @@ import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createBankGateway } from '../src/gateways/bankGateway.ts';
 import { createIdentityGateway, GatewayUnavailable } from '../src/gateways/identityGateway.ts';
+import { createNotifyGateway, GatewayRejected } from '../src/gateways/notifyGateway.ts';
 import { person, useTestEnv } from './helpers.ts';
 
 const APP_KEY = 'sandbox-app-key';
@@ -38,6 +39,7 @@ const FAILURE_MODES = Object.keys(REACHED) as FailureMode[];
 let upstream: Sandbox;
 let identityProxy: FaultProxy;
 let bankProxy: FaultProxy;
+let notifyProxy: FaultProxy;
 const dbPath = join(tmpdir(), `ykt-gateways-${randomBytes(6).toString('hex')}.db`);
 let reader: Database.Database;
 
@@ -45,6 +47,7 @@ beforeAll(async () => {
   upstream = await startSandbox({ port: 0 });
   identityProxy = await startFaultProxy({ upstream: upstream.url });
   bankProxy = await startFaultProxy({ upstream: upstream.url });
+  notifyProxy = await startFaultProxy({ upstream: upstream.url });
 });
 
 const env = useTestEnv({
@@ -69,6 +72,7 @@ afterAll(async () => {
   reader?.close();
   await identityProxy?.close();
   await bankProxy?.close();
+  await notifyProxy?.close();
   await upstream?.close();
 });
 afterAll(() => {
@@ -79,6 +83,7 @@ afterAll(() => {
 afterEach(async () => {
   await identityProxy.setMode('pass');
   await bankProxy.setMode('pass');
+  await notifyProxy.setMode('pass');
 });
 
 const rows = (table: 'sessions' | 'audit_log' | 'change_requests') =>
@@ -123,7 +128,7 @@ function expectUnavailable(err: unknown, reached: boolean) {
   expect(err).toBeInstanceOf(GatewayUnavailable);
   expect((err as GatewayUnavailable).reached).toBe(reached);
   // Short, English, no personal data: it may end up in a validation run's error text.
-  expect((err as Error).message).toMatch(/^(identity platform|bank gateway) [\w (),-]+$/);
+  expect((err as Error).message).toMatch(/^(identity platform|bank gateway|notification channel) [\w (),-]+$/);
 }
 
 const tanMei = person('tan-mei');
@@ -286,5 +291,75 @@ describe('bank gateway behind the fault proxy', () => {
     } finally {
       fake.close();
     }
+  });
+});
+
+describe('notification channel behind the fault proxy', () => {
+  const notify = () => createNotifyGateway({ baseUrl: notifyProxy.url, appKey: APP_KEY, timeoutMs: CLIENT_TIMEOUT_MS });
+  const approved = (to: string) => ({
+    to,
+    template: 'review_approved',
+    params: { district: '500105', bankCode: 'CRCBANK', last4: '7313' },
+  });
+  const sentTo = async (to: string) =>
+    ((await (await fetch(`${upstream.url}/notify/messages?to=${to}`)).json()) as { items: { messageId: string }[] })
+      .items;
+
+  it('pass: the channel answers a message id and shows the message; one message per idempotency key', async () => {
+    const to = '13800001001';
+    const { messageId } = await notify().send(approved(to));
+    expect(messageId).toMatch(/^sbx-/);
+    expect((await sentTo(to)).map((m) => m.messageId)).toEqual([messageId]);
+
+    const keyed = await notify().send({ ...approved(to), key: 'outbox-1' });
+    expect(await notify().send({ ...approved(to), key: 'outbox-1' })).toEqual(keyed);
+    expect(await sentTo(to)).toHaveLength(2);
+  });
+
+  it('a message the channel refuses for good throws GatewayRejected (not retried), and nothing is sent', async () => {
+    const to = '13800001002';
+    const leak = await thrown(
+      notify().send({
+        to,
+        template: 'review_rejected',
+        params: { district: '500105', opinion: '账号6212583000527313' },
+      }),
+    );
+    expect(leak).toBeInstanceOf(GatewayRejected);
+    expect(leak).toMatchObject({ status: 400, code: 'NUMBER_LEAK' });
+    expect(await thrown(notify().send({ to, template: 'hello', params: {} }))).toMatchObject({
+      code: 'UNKNOWN_TEMPLATE',
+    });
+    expect(await sentTo(to)).toEqual([]);
+  });
+
+  it('the channel down (503) is GatewayUnavailable, reached', async () => {
+    const to = '13800001003';
+    const fault = (mode: string) =>
+      fetch(`${upstream.url}/notify/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ mode }),
+      });
+    await fault('down');
+    try {
+      expectUnavailable(await thrown(notify().send(approved(to))), true);
+    } finally {
+      await fault('normal');
+    }
+    expect(await sentTo(to)).toEqual([]);
+  });
+
+  it.each(FAILURE_MODES)('%s: send throws GatewayUnavailable', async (mode) => {
+    const to = '13800001004';
+    await notifyProxy.setMode(mode);
+    const before = (await sentTo(to)).length;
+    expectUnavailable(await thrown(notify().send({ ...approved(to), key: `fault-${mode}` })), REACHED[mode]);
+    // Only truncate forwards: the channel did send, though the client never learnt it...
+    expect((await sentTo(to)).length).toBe(before + (mode === 'truncate' ? 1 : 0));
+    // ...so the retry with the same key sends nothing twice.
+    await notifyProxy.setMode('pass');
+    await notify().send({ ...approved(to), key: `fault-${mode}` });
+    expect((await sentTo(to)).length).toBe(before + 1);
   });
 });

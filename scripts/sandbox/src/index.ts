@@ -1,14 +1,23 @@
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { createNotifyStore } from './notify.ts';
 import { registerRoutes } from './routes.ts';
-import { createStore } from './store.ts';
+import { createStore, type ScaleOption } from './store.ts';
 
 export type { AccountStatus, DemoAccount, DemoPerson, DemoTestAccount, DemoWorld, VerifyResult } from './demoWorld.ts';
 export { demoBankAccounts, demoWorld } from './demoWorld.ts';
 export type { FaultProxy, FaultProxyMode, FaultProxyOptions } from './faultProxy.ts';
 export { FAULT_PROXY_MODES, startFaultProxy } from './faultProxy.ts';
 export type { SentMessage } from './notify.ts';
-export type { FaultMode } from './store.ts';
+export type { ScaleAccount, ScalePerson, ScaleSeed, ScaleWorld } from './scaleWorld.ts';
+export {
+  createScaleWorld,
+  DISTRICT_RURAL_WEIGHTS,
+  SCALE_MAX_PEOPLE,
+  scaleIndexOfAccount,
+  scaleIndexOfIdNumber,
+  scalePerson,
+} from './scaleWorld.ts';
+export type { FaultMode, ScaleOption } from './store.ts';
 export { FACE_TOKEN_TTL_MS } from './store.ts';
 
 export interface SandboxOptions {
@@ -22,6 +31,11 @@ export interface SandboxOptions {
   appKey?: string;
   /** Clock for face-token expiry (tests). Default Date.now. */
   now?: () => number;
+  /**
+   * Generated people the identity platform and the bank answer for, as for demo people: person 0 … people − 1 of
+   * the seed (scaleWorld.ts), derived on demand. Default: none.
+   */
+  scale?: ScaleOption;
   /** Log requests (method, route pattern, status, time only: never bodies or URLs with account numbers). Default false. */
   logger?: boolean;
 }
@@ -42,7 +56,7 @@ const loggerOptions = {
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
   const app = Fastify({ logger: opts.logger ? loggerOptions : false, forceCloseConnections: true });
-  const store = createStore(opts.now);
+  const store = createStore(opts.now, opts.scale);
 
   app.setErrorHandler((err: FastifyError, _req, reply) => {
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;

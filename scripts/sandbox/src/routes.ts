@@ -66,6 +66,9 @@ export function registerRoutes(app: FastifyInstance, { store, notify, appKey, sl
 
   app.get('/healthz', async () => ({ ok: true }));
 
+  /** Which generated people this sandbox answers for (the scale generator checks it uses the same seed). */
+  app.get('/scale', async () => store.scale ?? { seed: null, people: 0 });
+
   // ---- Identity platform ----
 
   app.get('/identity/personas', async () =>

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { createNotifyStore } from './notify.ts';
+import type { BffTarget } from './paymentBatches.ts';
 import { registerRoutes } from './routes.ts';
 import { createStore, type ScaleOption } from './store.ts';
 
@@ -8,6 +9,25 @@ export { demoBankAccounts, demoWorld } from './demoWorld.ts';
 export type { FaultProxy, FaultProxyMode, FaultProxyOptions } from './faultProxy.ts';
 export { FAULT_PROXY_MODES, startFaultProxy } from './faultProxy.ts';
 export type { SentMessage } from './notify.ts';
+export type {
+  BffTarget,
+  FailureCode,
+  PaymentBatch,
+  PaymentBatchInput,
+  PaymentLine,
+  PaymentLineInput,
+  PaymentScenario,
+  PostedBatch,
+} from './paymentBatches.ts';
+export {
+  buildPaymentBatch,
+  PAYMENT_SCENARIOS,
+  PaymentBatchError,
+  postPaymentBatch,
+  scenarioBatches,
+  summarizeBatch,
+  yuanToFen,
+} from './paymentBatches.ts';
 export type { ScaleAccount, ScalePerson, ScaleSeed, ScaleWorld } from './scaleWorld.ts';
 export {
   createScaleWorld,
@@ -36,6 +56,11 @@ export interface SandboxOptions {
    * the seed (scaleWorld.ts), derived on demand. Default: none.
    */
   scale?: ScaleOption;
+  /**
+   * The BFF the sandbox's 一卡通 system posts payment batches to (POST /ykt/payment-batches/demo), with the service
+   * key. Can also be given later with `configureYkt` (the BFF's URL is often known only after the sandbox started).
+   */
+  ykt?: BffTarget;
   /** Log requests (method, route pattern, status, time only: never bodies or URLs with account numbers). Default false. */
   logger?: boolean;
 }
@@ -44,6 +69,8 @@ export interface Sandbox {
   url: string;
   close(): Promise<void>;
   app: FastifyInstance;
+  /** Sets (or clears) the BFF the 一卡通 system's payment batches go to. */
+  configureYkt(target: BffTarget | undefined): void;
 }
 
 /** Logs only the route pattern, so account numbers in paths and anything in bodies never reach the log. */
@@ -57,6 +84,7 @@ const loggerOptions = {
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
   const app = Fastify({ logger: opts.logger ? loggerOptions : false, forceCloseConnections: true });
   const store = createStore(opts.now, opts.scale);
+  let ykt = opts.ykt;
 
   app.setErrorHandler((err: FastifyError, _req, reply) => {
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
@@ -89,6 +117,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   registerRoutes(app, {
     store,
     notify: createNotifyStore(opts.now),
+    ykt: () => ykt,
     appKey: opts.appKey ?? 'sandbox-app-key',
     slowDelayMs: opts.slowDelayMs ?? 10_000,
   });
@@ -98,5 +127,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
-  return { url: `http://${urlHost}:${port}`, close: () => app.close(), app };
+  return {
+    url: `http://${urlHost}:${port}`,
+    close: () => app.close(),
+    app,
+    configureYkt(target) {
+      ykt = target;
+    },
+  };
 }

@@ -7,6 +7,10 @@ const sandbox = await startSandbox({
   port: Number(process.env.SANDBOX_PORT ?? 3100),
   logger: process.env.SANDBOX_LOG === '1',
   scale: scaleSeed ? { seed: scaleSeed, people: Number(process.env.SANDBOX_SCALE_PEOPLE ?? 1_000_000) } : undefined,
+  // POST /ykt/payment-batches/demo posts to this BFF with its service key.
+  ykt: process.env.YKT_SERVICE_KEY
+    ? { bffUrl: process.env.YKT_BFF_URL ?? 'http://127.0.0.1:3000', serviceKey: process.env.YKT_SERVICE_KEY }
+    : undefined,
 });
 console.log(
   `sandbox (identity platform, bank gateway, notification channel) listening on ${sandbox.url}` +

@@ -175,6 +175,7 @@ describe('identity platform behind the fault proxy', () => {
     const answers = [
       { verified: true },
       { verified: true, idNumber: '12345', name: tanMei.name },
+      { verified: true, idNumber: `${tanMei.idNumber.slice(0, 17)}0`, name: tanMei.name }, // wrong check digit
       { verified: true, idNumber: tanMei.idNumber, name: '' },
       { verified: 'yes', idNumber: tanMei.idNumber, name: tanMei.name },
       [],

@@ -1,4 +1,5 @@
 /** Client of the identity platform (渝快办 face recognition): exchanges a one-time face token for a person. */
+import { parseIdNumber } from '@ykt/shared';
 import { z } from 'zod';
 import { callJson, expectShape, type GatewayOptions, GatewayUnavailable, pingUpstream } from './http.ts';
 
@@ -20,13 +21,14 @@ export { GatewayUnavailable };
 const WHAT = 'identity platform';
 
 /**
- * POST /identity/face-tokens/verify answers. A verified answer must name a person (an 18-character ID and a name);
+ * POST /identity/face-tokens/verify answers. A verified answer must name a person (a valid ID number and a name);
  * a mobile number that is not 11 digits of a mainland mobile is dropped rather than failing the login over it.
  */
 const verifyAnswer = z.discriminatedUnion('verified', [
   z.object({
     verified: z.literal(true),
-    idNumber: z.string().regex(/^\d{17}[\dXx]$/),
+    // A valid GB 11643 number (check digit, birth date, area), or the platform is vouching for nobody.
+    idNumber: z.string().refine((id) => parseIdNumber(id).ok),
     name: z.string().trim().min(1).max(50),
     mobile: z
       .string()

@@ -1,7 +1,13 @@
 /** Client of the identity platform (渝快办 face recognition): exchanges a one-time face token for a person. */
+import { parseIdNumber } from '@ykt/shared';
+import { z } from 'zod';
+import { callJson, expectShape, type GatewayOptions, GatewayUnavailable, pingUpstream } from './http.ts';
+
 export interface VerifiedPerson {
   idNumber: string;
   name: string;
+  /** The person's mobile number as the platform knows it (11 digits), for SMS; absent when it has none. */
+  mobile?: string;
 }
 export type FaceCheck = { verified: true; person: VerifiedPerson } | { verified: false; reason: string };
 
@@ -10,42 +16,50 @@ export interface IdentityGateway {
   ping(): Promise<boolean>;
 }
 
-export class GatewayUnavailable extends Error {}
+export { GatewayUnavailable };
 
-export function createIdentityGateway(opts: { baseUrl: string; appKey: string; timeoutMs: number }): IdentityGateway {
-  const url = (p: string) => new URL(p, opts.baseUrl).toString();
+const WHAT = 'identity platform';
+
+/**
+ * POST /identity/face-tokens/verify answers. A verified answer must name a person (a valid ID number and a name);
+ * a mobile number that is not 11 digits of a mainland mobile is dropped rather than failing the login over it.
+ */
+const verifyAnswer = z.discriminatedUnion('verified', [
+  z.object({
+    verified: z.literal(true),
+    // A valid GB 11643 number (check digit, birth date, area), or the platform is vouching for nobody.
+    idNumber: z.string().refine((id) => parseIdNumber(id).ok),
+    name: z.string().trim().min(1).max(50),
+    mobile: z
+      .string()
+      .regex(/^1[3-9]\d{9}$/)
+      .optional()
+      .catch(undefined),
+  }),
+  z.object({ verified: z.literal(false), reason: z.string().max(200).optional() }),
+]);
+
+export function createIdentityGateway(opts: GatewayOptions): IdentityGateway {
   return {
     async verifyFaceToken(faceToken) {
-      let res: Response;
-      try {
-        res = await fetch(url('/identity/face-tokens/verify'), {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-app-key': opts.appKey },
-          body: JSON.stringify({ faceToken }),
-          signal: AbortSignal.timeout(opts.timeoutMs),
-        });
-      } catch {
-        throw new GatewayUnavailable('identity platform unreachable');
-      }
+      const answer = await callJson(opts, WHAT, '/identity/face-tokens/verify', {
+        method: 'POST',
+        body: { faceToken },
+      });
       // The platform refusing the token itself (malformed, unknown) is a bad face token, not the platform being down;
       // 401/403 (our app key refused) and 5xx are ours or theirs to fix, never the citizen's.
-      if (res.status >= 400 && res.status < 500 && res.status !== 401 && res.status !== 403) {
-        return { verified: false, reason: `rejected (${res.status})` };
+      if (answer.status >= 400 && answer.status < 500 && answer.status !== 401 && answer.status !== 403) {
+        return { verified: false, reason: `rejected (${answer.status})` };
       }
-      if (!res.ok) throw new GatewayUnavailable(`identity platform answered ${res.status}`);
-      const body = (await res.json()) as { verified: boolean; idNumber?: string; name?: string; reason?: string };
-      if (body.verified && body.idNumber && body.name) {
-        return { verified: true, person: { idNumber: body.idNumber, name: body.name } };
+      if (answer.status < 200 || answer.status > 299) {
+        throw new GatewayUnavailable(`${WHAT} answered ${answer.status}`, { reached: true });
       }
-      return { verified: false, reason: body.reason ?? 'unknown' };
+      const body = expectShape(verifyAnswer, answer, WHAT);
+      if (!body.verified) return { verified: false, reason: body.reason ?? 'unknown' };
+      const person: VerifiedPerson = { idNumber: body.idNumber.toUpperCase(), name: body.name };
+      if (body.mobile) person.mobile = body.mobile;
+      return { verified: true, person };
     },
-    async ping() {
-      try {
-        const res = await fetch(url('/healthz'), { signal: AbortSignal.timeout(opts.timeoutMs) });
-        return res.ok;
-      } catch {
-        return false;
-      }
-    },
+    ping: () => pingUpstream(opts),
   };
 }

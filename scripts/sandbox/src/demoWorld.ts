@@ -27,6 +27,8 @@ export interface DemoPerson {
   gender: 'male' | 'female';
   /** YYYY-MM-DD */
   birthDate: string;
+  /** Synthetic mobile number (1380000xxxx) the identity platform returns at face verification, for SMS. */
+  mobile: string;
   note: string;
   accounts: DemoAccount[];
 }
@@ -59,6 +61,7 @@ const people: DemoPerson[] = [
     idNumber: '500105198003191829',
     gender: 'female',
     birthDate: '1980-03-19',
+    mobile: '13800000101',
     note: '有一卡通账号（重庆农商行卡），两个使用区县；另有两张可变更的新卡',
     accounts: [
       {
@@ -87,6 +90,7 @@ const people: DemoPerson[] = [
     idNumber: '500103198805172352',
     gender: 'male',
     birthDate: '1988-05-17',
+    mobile: '13800000102',
     note: '尚未绑定一卡通账号',
     accounts: [
       {
@@ -103,6 +107,7 @@ const people: DemoPerson[] = [
     idNumber: '500242195203080465',
     gender: 'female',
     birthDate: '1952-03-08',
+    mobile: '13800000103',
     note: '酉阳县农户，一卡通账号上卡失败成为无效卡，有系统通知',
     accounts: [
       {
@@ -125,6 +130,7 @@ const people: DemoPerson[] = [
     idNumber: '500105199107220684',
     gender: 'female',
     birthDate: '1991-07-22',
+    mobile: '13800000104',
     note: '江北区有一条待审核的变更申请',
     accounts: [
       {
@@ -147,6 +153,7 @@ const people: DemoPerson[] = [
     idNumber: '500101196709151314',
     gender: 'male',
     birthDate: '1967-09-15',
+    mobile: '13800000105',
     note: '万州区，有已办结的申请：审核通过、审核不通过、申请失败',
     accounts: [
       {
@@ -169,6 +176,7 @@ const people: DemoPerson[] = [
     idNumber: '500101198502033774',
     gender: 'male',
     birthDate: '1985-02-03',
+    mobile: '13800000106',
     note: '万州区有一条待审核的变更申请（市级经办人可见，江北区经办人不可见）',
     accounts: [
       {

@@ -1,10 +1,43 @@
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import { createNotifyStore } from './notify.ts';
+import type { BffTarget } from './paymentBatches.ts';
 import { registerRoutes } from './routes.ts';
-import { createStore } from './store.ts';
+import { createStore, type ScaleOption } from './store.ts';
 
 export type { AccountStatus, DemoAccount, DemoPerson, DemoTestAccount, DemoWorld, VerifyResult } from './demoWorld.ts';
 export { demoBankAccounts, demoWorld } from './demoWorld.ts';
-export type { FaultMode } from './store.ts';
+export type { FaultProxy, FaultProxyMode, FaultProxyOptions } from './faultProxy.ts';
+export { FAULT_PROXY_MODES, startFaultProxy } from './faultProxy.ts';
+export type { SentMessage } from './notify.ts';
+export type {
+  BffTarget,
+  FailureCode,
+  PaymentBatch,
+  PaymentBatchInput,
+  PaymentLine,
+  PaymentLineInput,
+  PaymentScenario,
+  PostedBatch,
+} from './paymentBatches.ts';
+export {
+  buildPaymentBatch,
+  PAYMENT_SCENARIOS,
+  PaymentBatchError,
+  postPaymentBatch,
+  scenarioBatches,
+  summarizeBatch,
+  yuanToFen,
+} from './paymentBatches.ts';
+export type { ScaleAccount, ScalePerson, ScaleSeed, ScaleWorld } from './scaleWorld.ts';
+export {
+  createScaleWorld,
+  DISTRICT_RURAL_WEIGHTS,
+  SCALE_MAX_PEOPLE,
+  scaleIndexOfAccount,
+  scaleIndexOfIdNumber,
+  scalePerson,
+} from './scaleWorld.ts';
+export type { FaultMode, ScaleOption } from './store.ts';
 export { FACE_TOKEN_TTL_MS } from './store.ts';
 
 export interface SandboxOptions {
@@ -12,12 +45,22 @@ export interface SandboxOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  /** Delay of the bank's `slow` mode when POST /bank/faults gives no delayMs. Default 10000. */
+  /** Delay of the bank's and the notification channel's `slow` mode when no delayMs is given. Default 10000. */
   slowDelayMs?: number;
   /** Key callers must send as `x-app-key`. Default 'sandbox-app-key'. */
   appKey?: string;
   /** Clock for face-token expiry (tests). Default Date.now. */
   now?: () => number;
+  /**
+   * Generated people the identity platform and the bank answer for, as for demo people: person 0 … people − 1 of
+   * the seed (scaleWorld.ts), derived on demand. Default: none.
+   */
+  scale?: ScaleOption;
+  /**
+   * The BFF the sandbox's 一卡通 system posts payment batches to (POST /ykt/payment-batches/demo), with the service
+   * key. Can also be given later with `configureYkt` (the BFF's URL is often known only after the sandbox started).
+   */
+  ykt?: BffTarget;
   /** Log requests (method, route pattern, status, time only: never bodies or URLs with account numbers). Default false. */
   logger?: boolean;
 }
@@ -26,6 +69,8 @@ export interface Sandbox {
   url: string;
   close(): Promise<void>;
   app: FastifyInstance;
+  /** Sets (or clears) the BFF the 一卡通 system's payment batches go to. */
+  configureYkt(target: BffTarget | undefined): void;
 }
 
 /** Logs only the route pattern, so account numbers in paths and anything in bodies never reach the log. */
@@ -38,7 +83,8 @@ const loggerOptions = {
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
   const app = Fastify({ logger: opts.logger ? loggerOptions : false, forceCloseConnections: true });
-  const store = createStore(opts.now);
+  const store = createStore(opts.now, opts.scale);
+  let ykt = opts.ykt;
 
   app.setErrorHandler((err: FastifyError, _req, reply) => {
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
@@ -70,6 +116,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 
   registerRoutes(app, {
     store,
+    notify: createNotifyStore(opts.now),
+    ykt: () => ykt,
     appKey: opts.appKey ?? 'sandbox-app-key',
     slowDelayMs: opts.slowDelayMs ?? 10_000,
   });
@@ -79,5 +127,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
-  return { url: `http://${urlHost}:${port}`, close: () => app.close(), app };
+  return {
+    url: `http://${urlHost}:${port}`,
+    close: () => app.close(),
+    app,
+    configureYkt(target) {
+      ykt = target;
+    },
+  };
 }

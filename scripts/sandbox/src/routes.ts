@@ -1,10 +1,22 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { demoWorld } from './demoWorld.ts';
+import { type NotifyStore, registerNotifyRoutes } from './notify.ts';
+import {
+  type BffTarget,
+  PAYMENT_SCENARIOS,
+  type PaymentScenario,
+  postPaymentBatch,
+  scenarioBatches,
+  summarizeBatch,
+} from './paymentBatches.ts';
 import type { FaultMode, Store } from './store.ts';
 
 export interface RouteOptions {
   store: Store;
+  notify: NotifyStore;
+  /** Where the 一卡通 system's batches go (the BFF and its service key); read at each request, may be set later. */
+  ykt: () => BffTarget | undefined;
   appKey: string;
   slowDelayMs: number;
 }
@@ -13,6 +25,7 @@ const idNumber = { type: 'string', pattern: '^[0-9]{17}[0-9Xx]$' } as const;
 const name = { type: 'string', minLength: 1, maxLength: 50 } as const;
 const accountNumber = { type: 'string', pattern: '^[0-9]{6,32}$' } as const;
 const bankCode = { type: 'string', pattern: '^[A-Za-z0-9_]{1,20}$' } as const;
+const mobile = { type: 'string', pattern: '^1[3-9][0-9]{9}$' } as const;
 
 function body(properties: Record<string, unknown>, required: string[]) {
   return { body: { type: 'object', properties, required, additionalProperties: false } };
@@ -22,7 +35,7 @@ function sendError(reply: FastifyReply, status: number, code: string, message: s
   return reply.code(status).send({ error: { code, message } });
 }
 
-export function registerRoutes(app: FastifyInstance, { store, appKey, slowDelayMs }: RouteOptions) {
+export function registerRoutes(app: FastifyInstance, { store, notify, ykt, appKey, slowDelayMs }: RouteOptions) {
   const expectedKey = Buffer.from(appKey);
 
   /** onRequest hook: the real platforms only answer callers with the app key they issued. */
@@ -63,17 +76,22 @@ export function registerRoutes(app: FastifyInstance, { store, appKey, slowDelayM
 
   app.get('/healthz', async () => ({ ok: true }));
 
+  /** Which generated people this sandbox answers for (the scale generator checks it uses the same seed). */
+  app.get('/scale', async () => store.scale ?? { seed: null, people: 0 });
+
   // ---- Identity platform ----
 
   app.get('/identity/personas', async () =>
     demoWorld.people.map((p) => ({ name: p.name, idNumber: p.idNumber, note: p.note })),
   );
 
-  app.post<{ Body: { idNumber: string; name: string } }>(
+  app.post<{ Body: { idNumber: string; name: string; mobile?: string } }>(
     '/identity/face-sessions',
-    { schema: body({ idNumber, name }, ['idNumber', 'name']) },
+    { schema: body({ idNumber, name, mobile }, ['idNumber', 'name']) },
     async (req, reply) =>
-      reply.code(201).send({ faceToken: store.createFaceToken(req.body.idNumber, req.body.name.trim()) }),
+      reply
+        .code(201)
+        .send({ faceToken: store.createFaceToken(req.body.idNumber, req.body.name.trim(), req.body.mobile) }),
   );
 
   app.post<{ Body: { faceToken: string } }>(
@@ -155,6 +173,55 @@ export function registerRoutes(app: FastifyInstance, { store, appKey, slowDelayM
         name !== undefined && idNumber !== undefined ? { name: name.trim(), idNumber: idNumber.toUpperCase() } : null;
       store.putAccount(req.params.accountNumber, { bankCode, status, owner });
       return { accountNumber: req.params.accountNumber, bankCode, status, hasOwner: owner !== null };
+    },
+  );
+
+  // ---- Notification channel (SMS / message push) ----
+
+  registerNotifyRoutes(app, { store: notify, requireAppKey, wait, slowDelayMs });
+
+  // ---- The 一卡通 system posting payment batches to the BFF (demo control, open) ----
+
+  app.get('/ykt/payment-batches/scenarios', async () =>
+    Object.entries(PAYMENT_SCENARIOS).map(([scenario, description]) => ({ scenario, description })),
+  );
+
+  app.post<{ Body: { scenario?: PaymentScenario; period?: string; paidAt?: string } }>(
+    '/ykt/payment-batches/demo',
+    {
+      schema: body(
+        {
+          scenario: { type: 'string', enum: Object.keys(PAYMENT_SCENARIOS) },
+          period: { type: 'string', minLength: 1, maxLength: 20 },
+          paidAt: { type: 'string', format: 'date-time' },
+        },
+        [],
+      ),
+    },
+    async (req, reply) => {
+      const target = ykt();
+      if (!target) {
+        return sendError(
+          reply,
+          503,
+          'YKT_NOT_CONFIGURED',
+          '沙箱未配置 BFF 地址和一卡通服务凭证（YKT_BFF_URL、YKT_SERVICE_KEY）',
+        );
+      }
+      const batches = scenarioBatches(req.body?.scenario ?? 'demo', {
+        period: req.body?.period,
+        paidAt: req.body?.paidAt,
+      });
+      const results = [];
+      for (const batch of batches) {
+        try {
+          const posted = await postPaymentBatch(target, batch);
+          results.push({ ...posted, summary: summarizeBatch(batch) });
+        } catch {
+          return sendError(reply, 502, 'BFF_UNREACHABLE', `无法连接 BFF（批次 ${batch.batchId} 未发送）`);
+        }
+      }
+      return { batches: results };
     },
   );
 

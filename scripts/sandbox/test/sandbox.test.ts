@@ -91,6 +91,38 @@ describe('identity platform', () => {
     });
   });
 
+  it('returns the mobile number on file for demo people, or the one given at the face scan', async () => {
+    const known = await newToken(tanMei.idNumber, tanMei.name);
+    expect((await call('POST', '/identity/face-tokens/verify', { faceToken: known })).body).toEqual({
+      verified: true,
+      idNumber: tanMei.idNumber,
+      name: tanMei.name,
+      mobile: '13800000101',
+    });
+    const given = await call(
+      'POST',
+      '/identity/face-sessions',
+      { idNumber: '11010519491231002X', name: '任何人', mobile: '13912345678' },
+      {},
+    );
+    expect((await call('POST', '/identity/face-tokens/verify', { faceToken: given.body.faceToken })).body.mobile).toBe(
+      '13912345678',
+    );
+    const bad = await call(
+      'POST',
+      '/identity/face-sessions',
+      { idNumber: tanMei.idNumber, name: tanMei.name, mobile: '023-1234' },
+      {},
+    );
+    expect(bad.status).toBe(400);
+  });
+
+  it('gives every demo person a distinct synthetic mobile number', () => {
+    const mobiles = demoWorld.people.map((p) => p.mobile);
+    for (const m of mobiles) expect(m).toMatch(/^1380000\d{4}$/);
+    expect(new Set(mobiles).size).toBe(mobiles.length);
+  });
+
   it('expires tokens after 120 s', async () => {
     const fresh = await newToken(tanMei.idNumber, tanMei.name);
     const stale = await newToken(tanMei.idNumber, tanMei.name);

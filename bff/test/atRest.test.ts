@@ -1,22 +1,24 @@
 /**
- * Personal data at rest and in logs (issue 2 item 8, domain rule 10):
- * - a raw look at the SQLite FILE (and its -wal/-shm) finds no ID number and no account number in plaintext,
- *   neither as ASCII/UTF-8 nor as UTF-16; the blind index still lets the app find the person again;
+ * Personal data at rest and in logs (domain rule 10):
+ * - a raw look at the database's FILES (SQLite: the file and its -wal/-shm; PostgreSQL: every file of the cluster,
+ *   after a checkpoint, WAL included) finds no ID number and no account number in plaintext, neither as
+ *   ASCII/UTF-8 nor as UTF-16; the blind index still lets the app find the person again;
+ * - the columns kept in clear never narrow a person's ID number to fewer than 10,000 candidates;
  * - the log lines of logins, submissions and query strings carry no ID number, account number, name or token.
  */
 
 import { randomInt } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Sandbox, startSandbox } from '@ykt/sandbox';
-import { luhnCheckDigit } from '@ykt/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ID_CARD_AREA_CODES, idCheckDigit, luhnCheckDigit } from '@ykt/shared';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type App, buildApp } from '../src/app.ts';
 import { parseConfig } from '../src/config.ts';
 import { seedDemo } from '../src/demo/seedDemo.ts';
 import { generateDataKey } from '../src/lib/fieldCrypto.ts';
-import { demoWorld, person, type TestEnv, useTestEnv } from './helpers.ts';
+import { demoWorld, freshDatabase, person, type TestEnv, useTestEnv } from './helpers.ts';
 
 // ---------------------------------------------------------------- helpers
 
@@ -79,19 +81,45 @@ async function faceLogin(app: App, sandboxUrl: string, p: { name: string; idNumb
 
 // ---------------------------------------------------------------- the database file
 
-describe('the SQLite file at rest', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ykt-at-rest-'));
-  const databasePath = join(dir, 'ykt.db');
+/** Every file under a folder, recursively (a PostgreSQL cluster: base/, global/, pg_wal/ ...). */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+describe('the database files at rest', () => {
   const dataKey = generateDataKey();
-  const env: TestEnv = useTestEnv({ databasePath, dataKey, bankTimeoutMs: 3000 });
+  const env: TestEnv = useTestEnv({ dataKey, bankTimeoutMs: 3000 });
   let submittedAccount = '';
   let submittedId = 0;
   let reopened: App | undefined;
 
   afterAll(async () => {
     await reopened?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
+
+  /** The raw bytes the database keeps on disk, after everything was written there. */
+  async function bytesOnDisk(): Promise<Buffer> {
+    const { databaseUrl, databasePath } = env.app.config;
+    if (databaseUrl) {
+      // Dirty pages and the WAL reach the files: a checkpoint, then every file of the cluster.
+      await env.app.db.unitOfWork((tx) => env.app.db.rows(tx, sql`select 1`));
+      const admin = new (await import('pg')).default.Client({ connectionString: databaseUrl });
+      await admin.connect();
+      await admin.query('checkpoint');
+      await admin.end();
+      await env.app.close();
+      const dataDir = inject('pgDataDir');
+      expect(dataDir, 'the PostgreSQL data directory is known').not.toBe('');
+      return Buffer.concat(filesUnder(dataDir).map((f) => readFileSync(f)));
+    }
+    // Closing checkpoints the WAL into the file; whatever -wal/-shm is left is read too.
+    await env.app.close();
+    const files = [databasePath, `${databasePath}-wal`, `${databasePath}-shm`].filter((f) => existsSync(f));
+    return Buffer.concat(files.map((f) => readFileSync(f)));
+  }
 
   it('holds no ID number and no account number in plaintext after a submission', async () => {
     submittedAccount = await openBankAccount(env.sandbox.url, tanMei);
@@ -111,10 +139,7 @@ describe('the SQLite file at rest', () => {
     expect(res.statusCode, res.body).toBe(201);
     submittedId = res.json().id;
 
-    // Closing checkpoints the WAL into the file; whatever -wal/-shm is left is read too.
-    await env.app.close();
-    const files = [databasePath, `${databasePath}-wal`, `${databasePath}-shm`].filter((f) => existsSync(f));
-    const bytes = Buffer.concat(files.map((f) => readFileSync(f)));
+    const bytes = await bytesOnDisk();
     expect(bytes.length).toBeGreaterThan(10_000);
 
     // The scan does see what is stored in the clear (so a miss below means "not there", not "not looked at").
@@ -129,7 +154,7 @@ describe('the SQLite file at rest', () => {
   });
 
   it('finds the person again by the blind index after a restart, with the same key only', async () => {
-    const config = parseConfig({ ...env.app.ctx.config, databasePath, dataKey });
+    const config = parseConfig({ ...env.app.config, dataKey });
     reopened = await buildApp({ config });
     await reopened.ready();
 
@@ -163,6 +188,77 @@ describe('the SQLite file at rest', () => {
 
 // ---------------------------------------------------------------- the log
 
+/**
+ * How many ID numbers are consistent with what a reader of the clear columns knows about a person: the area codes
+ * of their districts, the birth date (or year) and the last 4 characters if stored, the gender (the parity of the
+ * 17th digit). GB 11643: 6-digit area, 8-digit birth date, 3-digit sequence, check character (determined).
+ */
+function idCandidates(clear: Record<string, unknown>, districtCodes: string[]): number {
+  const areas =
+    districtCodes.flatMap((d) => [...ID_CARD_AREA_CODES].filter((a) => (d === '500000' ? a.startsWith('50') : a === d)))
+      .length || [...ID_CARD_AREA_CODES].length;
+  const year = Number(clear.birth_year ?? String(clear.birth_date ?? '').slice(0, 4));
+  const days = clear.birth_date ? 1 : year % 4 === 0 ? 366 : 365;
+  const last4 = clear.id_number_last4 as string | undefined;
+  let sequences = 0;
+  for (let seq = 0; seq < 1000; seq++) {
+    if (clear.gender && (seq % 2 === 1 ? 'male' : 'female') !== clear.gender) continue;
+    if (last4) {
+      // Only the sequence's last 3 digits and the check character are in the last 4: one sequence fits, at best.
+      const s = String(seq).padStart(3, '0');
+      if (s !== last4.slice(0, 3)) continue;
+      const date = String(clear.birth_date ?? '').replaceAll('-', '');
+      if (date && idCheckDigit(`${districtCodes[0]}${date}${s}`) !== last4[3]) continue;
+    }
+    sequences++;
+  }
+  return areas * days * sequences;
+}
+
+describe('the columns kept in clear', () => {
+  const env: TestEnv = useTestEnv();
+
+  it('never narrow a person’s ID number to fewer than 10,000 candidates, and the console still finds and masks it', async () => {
+    const { db } = env.app;
+    const people = await db.rows<Record<string, unknown>>(db.read, sql`select * from beneficiaries`);
+    const accounts = await db.rows<{ beneficiary_id: number; district_code: string }>(
+      db.read,
+      sql`select beneficiary_id, district_code from accounts`,
+    );
+    expect(people.length).toBeGreaterThan(4);
+    for (const row of people) {
+      // What anybody reading the table sees: every column that is neither ciphertext nor a keyed index.
+      const clear = Object.fromEntries(Object.entries(row).filter(([k]) => !/_(enc|idx)$/.test(k)));
+      const districts = accounts.filter((a) => a.beneficiary_id === row.id).map((a) => a.district_code);
+      expect(
+        idCandidates(clear, districts),
+        `person ${row.id}: ${Object.keys(clear).join(', ')}`,
+      ).toBeGreaterThanOrEqual(10_000);
+    }
+    // The search and the masks the console needs still work: the last 4 through their keyed index, masked lists.
+    const token = await env.loginCaseworker('chongqing');
+    const tan = person('tan-mei');
+    const found = await env.app.inject({
+      url: `/api/review/accounts?idNumber=${tan.idNumber.slice(-4)}`,
+      headers: env.auth(token),
+    });
+    expect(found.json().items.map((i: { beneficiary: { idNumber: string } }) => i.beneficiary.idNumber)).toEqual([
+      `**************${tan.idNumber.slice(-4)}`,
+      `**************${tan.idNumber.slice(-4)}`,
+    ]);
+    // Her card face shows the birth year only, as the manual's screenshots do.
+    const citizen = await env.loginCitizen('tan-mei');
+    const card = (await env.app.inject({ url: '/api/me/card', headers: env.auth(citizen) })).json();
+    expect(card.beneficiary).toMatchObject({ birthDate: '1980-**-**', idNumber: '**************1829' });
+  });
+
+  it('the old layout (birth date and last 4 in clear) would have narrowed 谭梅 to a single ID', () => {
+    const tan = person('tan-mei');
+    const old = { birth_date: '1980-03-19', id_number_last4: tan.idNumber.slice(-4), gender: 'female' };
+    expect(idCandidates(old, ['500105'])).toBe(1);
+  });
+});
+
 describe('the log', () => {
   const lines: string[] = [];
   let sandbox: Sandbox;
@@ -171,7 +267,7 @@ describe('the log', () => {
   beforeAll(async () => {
     sandbox = await startSandbox({ port: 0 });
     const config = parseConfig({
-      databasePath: ':memory:',
+      ...(await freshDatabase()).config,
       dataKey: generateDataKey(),
       jwtSecret: 'test-secret-test-secret-test-secret-123',
       identityUrl: sandbox.url,

@@ -5,6 +5,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** A PostgreSQL cluster's URL when the suite runs on PostgreSQL (YKT_TEST_DB=postgres); '' on SQLite. */
     pgUrl: string;
+    /** That cluster's data directory (the at-rest test reads its files); '' when unknown. */
+    pgDataDir: string;
   }
 }
 
@@ -15,14 +17,18 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   let pg: Postgres | undefined;
   let url = '';
+  let dataDir = '';
   if (process.env.YKT_TEST_DB === 'postgres') {
     url = process.env.YKT_TEST_PG_URL ?? '';
+    dataDir = process.env.YKT_TEST_PG_DATADIR ?? '';
     if (!url) {
       pg = await startPostgres();
       url = pg.url;
+      dataDir = pg.dataDir;
     }
   }
   project.provide('pgUrl', url);
+  project.provide('pgDataDir', dataDir);
   return async () => {
     await pg?.stop();
   };

@@ -1,5 +1,6 @@
 import { districtName, MUNICIPAL_CODE } from '@ykt/shared';
-import { and, asc, count, desc, eq, gt, lt } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNull, lt, or } from 'drizzle-orm';
+import type { ReadDb } from '../db/database.ts';
 import { DomainError, forbidden, notFound, rateLimited, unauthenticated } from '../lib/errors.ts';
 import { hashPassword, verifyPassword } from '../lib/passwords.ts';
 import { addSeconds, iso } from '../lib/time.ts';
@@ -36,8 +37,6 @@ export function createCaseworkers(ctx: ServiceContext, sessions: Sessions) {
   const { db, clock, crypto } = ctx;
   const c = db.schema.caseworkers;
   const la = db.schema.loginAttempts;
-  // Failed attempts still being verified (scrypt is async): counted too, so parallel guesses cannot slip past.
-  const inFlight = new Map<string, number>();
   // An unknown username is verified against this hash too, so timing does not tell which usernames exist.
   let dummyHash: Promise<string> | undefined;
 
@@ -53,9 +52,9 @@ export function createCaseworkers(ctx: ServiceContext, sessions: Sessions) {
     cw ? caseworkerActorId(cw.id) : `unknown:${crypto.blindIndex(`caseworker-username:${username}`).slice(0, 16)}`;
 
   /** When this username last logged in successfully (from this address, or from anywhere): a success starts the count afresh. */
-  const lastSuccess = async (key: string, ip: string | undefined) =>
+  const lastSuccess = async (d: ReadDb, key: string, ip: string | undefined) =>
     (
-      await db.read
+      await d
         .select({ at: la.at })
         .from(la)
         .where(and(eq(la.usernameKey, key), eq(la.ok, true), ip ? eq(la.ip, ip) : undefined))
@@ -63,32 +62,61 @@ export function createCaseworkers(ctx: ServiceContext, sessions: Sessions) {
         .limit(1)
     )[0]?.at;
 
-  /** Failed attempts of this username (from this address, or from anywhere) since the window began or the last success. */
-  async function failures(key: string, ip: string | undefined, windowStart: string) {
-    const success = await lastSuccess(key, ip);
+  /**
+   * Failed attempts of this username (from this address, or from anywhere) since the window began or the last
+   * success; attempts still being checked count as failures.
+   */
+  async function failures(d: ReadDb, key: string, ip: string | undefined, windowStart: string) {
+    const success = await lastSuccess(d, key, ip);
     const since = success && success > windowStart ? success : windowStart;
-    const [row] = await db.read
+    const [row] = await d
       .select({ n: count() })
       .from(la)
-      .where(and(eq(la.usernameKey, key), eq(la.ok, false), gt(la.at, since), ip ? eq(la.ip, ip) : undefined));
+      .where(
+        and(
+          eq(la.usernameKey, key),
+          or(eq(la.ok, false), isNull(la.ok)),
+          gt(la.at, since),
+          ip ? eq(la.ip, ip) : undefined,
+        ),
+      );
     return row?.n ?? 0;
   }
 
-  /** An address this caseworker logged in from successfully in the last 30 days: their own office. */
-  async function trusted(key: string, ip: string, now: Date) {
-    const at = await lastSuccess(key, ip);
-    return at !== undefined && at > iso(addSeconds(now, -LOGIN_LIMITS.trustedAddressDays * 24 * 3600));
-  }
-
   /** Why this attempt is refused before the password is even checked, or undefined. */
-  async function refusal(key: string, ip: string, now: Date): Promise<'address' | 'username' | undefined> {
+  async function refusal(d: ReadDb, key: string, ip: string, now: Date): Promise<'address' | 'username' | undefined> {
     const windowStart = iso(addSeconds(now, -LOGIN_LIMITS.windowSeconds));
-    const pending = inFlight.get(`${key}|${ip}`) ?? 0;
-    if ((await failures(key, ip, windowStart)) + pending >= LOGIN_LIMITS.perAddress) return 'address';
-    if ((await failures(key, undefined, windowStart)) >= LOGIN_LIMITS.perUsername && !(await trusted(key, ip, now))) {
-      return 'username';
+    if ((await failures(d, key, ip, windowStart)) >= LOGIN_LIMITS.perAddress) return 'address';
+    if ((await failures(d, key, undefined, windowStart)) >= LOGIN_LIMITS.perUsername) {
+      // An address this caseworker logged in from successfully in the last 30 days is their own office.
+      const trustedSince = iso(addSeconds(now, -LOGIN_LIMITS.trustedAddressDays * 24 * 3600));
+      const last = await lastSuccess(d, key, ip);
+      if (!last || last <= trustedSince) return 'username';
     }
     return undefined;
+  }
+
+  /**
+   * Checks the limits and reserves this attempt in one unit of work, serialised per username (on every instance):
+   * of parallel guesses only as many as the limit allows ever reach the password check.
+   */
+  async function reserveAttempt(key: string, ip: string, actor: Actor): Promise<number> {
+    const now = clock.now();
+    const refused = await db.unitOfWork(async (tx) => {
+      await db.lock(tx, `login:${key}`);
+      const why = await refusal(tx, key, ip, now);
+      if (why) {
+        await writeAudit(tx, iso(now), actor, 'auth.caseworker_login_limited', null, { by: why });
+        return { why };
+      }
+      const [row] = await tx
+        .insert(la)
+        .values({ usernameKey: key, ip, ok: null, at: iso(now) })
+        .returning({ id: la.id });
+      return { id: row.id };
+    });
+    if ('why' in refused) throw rateLimited(`登录失败次数过多，请${LOGIN_LIMITS.windowSeconds / 60}分钟后再试`);
+    return refused.id;
   }
 
   const profile = (cw: Caseworker) => ({
@@ -144,44 +172,28 @@ export function createCaseworkers(ctx: ServiceContext, sessions: Sessions) {
       const cw = await byUsername(username);
       const key = attemptKey(username, cw);
       const actor: Actor = { type: 'caseworker', id: key, ip };
-      const now = clock.now();
+      const attemptId = await reserveAttempt(key, ip, actor);
 
-      const refused = await refusal(key, ip, now);
-      if (refused) {
-        await db.unitOfWork((tx) =>
-          writeAudit(tx, iso(now), actor, 'auth.caseworker_login_limited', null, { by: refused }),
-        );
-        throw rateLimited(`登录失败次数过多，请${LOGIN_LIMITS.windowSeconds / 60}分钟后再试`);
-      }
-
-      const flightKey = `${key}|${ip}`;
-      inFlight.set(flightKey, (inFlight.get(flightKey) ?? 0) + 1);
-      let ok: boolean;
-      try {
-        dummyHash ??= hashPassword('not-a-real-password');
-        ok = (await verifyPassword(password, cw?.passwordHash ?? (await dummyHash))) && cw !== undefined;
-      } finally {
-        const left = (inFlight.get(flightKey) ?? 1) - 1;
-        if (left > 0) inFlight.set(flightKey, left);
-        else inFlight.delete(flightKey);
-      }
+      dummyHash ??= hashPassword('not-a-real-password');
+      const ok = (await verifyPassword(password, cw?.passwordHash ?? (await dummyHash))) && cw !== undefined;
 
       const at = iso(clock.now());
       if (!ok || !cw) {
         await db.unitOfWork(async (tx) => {
-          await tx.insert(la).values({ usernameKey: key, ip, ok: false, at });
+          await tx.update(la).set({ ok: false, at }).where(eq(la.id, attemptId));
           await writeAudit(tx, at, actor, 'auth.caseworker_login_failed', null);
         });
         throw unauthenticated('用户名或密码错误');
       }
       if (cw.disabledAt) {
-        await db.unitOfWork((tx) =>
-          writeAudit(tx, at, actor, 'auth.caseworker_login_disabled', caseworkerActorId(cw.id)),
-        );
+        await db.unitOfWork(async (tx) => {
+          await tx.update(la).set({ ok: false, at }).where(eq(la.id, attemptId));
+          await writeAudit(tx, at, actor, 'auth.caseworker_login_disabled', caseworkerActorId(cw.id));
+        });
         throw new DomainError('FORBIDDEN', '该账号已停用，请联系市级经办人');
       }
       const session = await db.unitOfWork(async (tx) => {
-        await tx.insert(la).values({ usernameKey: key, ip, ok: true, at });
+        await tx.update(la).set({ ok: true, at }).where(eq(la.id, attemptId));
         const s = await sessions.open(tx, 'caseworker', cw.id, 'password');
         await writeAudit(tx, at, actor, 'auth.caseworker_login', caseworkerActorId(cw.id));
         return s;

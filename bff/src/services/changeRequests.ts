@@ -174,8 +174,9 @@ export function createChangeRequests(ctx: ServiceContext) {
           idNumber: crypto.decrypt(beneficiary.idNumberEnc),
         });
       } catch (err) {
-        // A call that may have reached the bank counts against the limits; one that never left does not.
-        const reached = !(err instanceof GatewayUnavailable) || (err as { reached?: boolean }).reached !== false;
+        // Every call that reached the bank counts against the limits (it may have been verified there, and the card
+        // networks count it); one that never connected does not. The reservation is ended either way.
+        const reached = !(err instanceof GatewayUnavailable) || err.reached;
         await db.unitOfWork((tx) =>
           reached
             ? tx

@@ -258,7 +258,8 @@ export const loginAttempts = pgTable(
     /** The caseworker's id, or a keyed hash of an unknown username (never what was typed). */
     usernameKey: text('username_key').notNull(),
     ip: text('ip').notNull(),
-    ok: boolean('ok').notNull(),
+    /** null while the password is being checked: counted like a failure, so parallel guesses cannot slip past. */
+    ok: boolean('ok'),
     at: isoTime('at').notNull(),
   },
   (t) => [index('login_attempts_key').on(t.usernameKey, t.ip, t.at)],

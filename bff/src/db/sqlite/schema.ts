@@ -252,7 +252,8 @@ export const loginAttempts = sqliteTable(
     /** The caseworker's id, or a keyed hash of an unknown username (never what was typed). */
     usernameKey: text('username_key').notNull(),
     ip: text('ip').notNull(),
-    ok: integer('ok', { mode: 'boolean' }).notNull(),
+    /** null while the password is being checked: counted like a failure, so parallel guesses cannot slip past. */
+    ok: integer('ok', { mode: 'boolean' }),
     at: isoTime('at').notNull(),
   },
   (t) => [index('login_attempts_key').on(t.usernameKey, t.ip, t.at)],

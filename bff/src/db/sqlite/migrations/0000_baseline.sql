@@ -122,7 +122,7 @@ CREATE TABLE `login_attempts` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`username_key` text NOT NULL,
 	`ip` text NOT NULL,
-	`ok` integer NOT NULL,
+	`ok` integer,
 	`at` text NOT NULL
 );
 --> statement-breakpoint

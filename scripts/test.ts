@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type Postgres, startPostgres } from './postgres.ts';
 import { repoRoot } from './stack.ts';
 
 const tmp = join(repoRoot, '.tmp');
@@ -14,10 +15,10 @@ let passed = 0;
 let failed = 0;
 const failures: string[] = [];
 
-function run(label: string, cmd: string, args: string[], cwd = repoRoot) {
+function run(label: string, cmd: string, args: string[], cwd = repoRoot, env: Record<string, string> = {}) {
   const started = Date.now();
   console.log(`\n━━ ${label}`);
-  const r = spawnSync(cmd, args, { cwd, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  const r = spawnSync(cmd, args, { cwd, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0', ...env } });
   const ok = r.status === 0;
   console.log(`━━ ${label}: ${ok ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   return ok;
@@ -32,7 +33,7 @@ function check(label: string, cmd: string, args: string[], cwd?: string) {
   }
 }
 
-function vitest(label: string, projects: string[]) {
+function vitest(label: string, projects: string[], env: Record<string, string> = {}) {
   const out = join(tmp, `vitest-${label}.json`);
   const args = [
     'exec',
@@ -43,7 +44,7 @@ function vitest(label: string, projects: string[]) {
     '--reporter=json',
     `--outputFile.json=${out}`,
   ];
-  const ok = run(label, 'pnpm', args);
+  const ok = run(label, 'pnpm', args, repoRoot, env);
   try {
     const report = JSON.parse(readFileSync(out, 'utf8')) as { numPassedTests: number; numFailedTests: number };
     passed += report.numPassedTests;
@@ -62,6 +63,21 @@ if (!only || only === 'unit') {
     check(`typecheck ${pkg}`, 'pnpm', ['exec', 'tsc', '--noEmit', '-p', pkg]);
   check('lint and format (biome)', 'pnpm', ['exec', 'biome', 'check', '.']);
   vitest('unit-and-api', ['shared', 'sandbox', 'bff']);
+  // The whole BFF suite again on a real PostgreSQL 15: a throwaway cluster, stopped at the end whatever happens.
+  let pg: Postgres | undefined;
+  try {
+    pg = await startPostgres();
+    vitest('bff-on-postgresql', ['bff'], {
+      YKT_TEST_DB: 'postgres',
+      YKT_TEST_PG_URL: pg.url,
+      YKT_TEST_PG_DATADIR: pg.dataDir,
+    });
+  } catch (err) {
+    failed++;
+    failures.push(`bff-on-postgresql (${(err as Error).message})`);
+  } finally {
+    await pg?.stop();
+  }
 }
 if (!only || only === 'e2e') {
   check('build mini-app H5', 'pnpm', ['--filter', '@ykt/miniapp', 'build:h5']);

@@ -8,6 +8,7 @@ import auth from './plugins/app/auth.ts';
 import configPlugin from './plugins/app/config.ts';
 import errorHandler, { clientErrorHandler, frameworkErrors } from './plugins/app/errorHandler.ts';
 import frontends from './plugins/app/frontends.ts';
+import outbox from './plugins/app/outbox.ts';
 import scheduler from './plugins/app/scheduler.ts';
 import services from './plugins/app/services.ts';
 import db from './plugins/external/db.ts';
@@ -66,6 +67,7 @@ export async function buildApp({ config, clock = systemClock, logger }: BuildOpt
   await app.register(auth);
   await app.register(errorHandler);
   await app.register(scheduler);
+  await app.register(outbox);
   await app.register(frontends, { miniappDist: config.miniappDist, webDist: config.webDist });
 
   await app.register(routes);

@@ -23,6 +23,10 @@ const configSchema = z.object({
     .default(30 * 60),
   identityUrl: z.url(),
   bankUrl: z.url(),
+  /** The notification channel (SMS / 渝快办 message push); default: where the bank gateway is (the sandbox). */
+  notifyUrl: z.url().optional(),
+  /** How often the outbox is sent (ms); 0 turns the sender off (tests that drive it by hand). */
+  outboxIntervalMs: z.coerce.number().int().min(0).default(2000),
   gatewayAppKey: z.string().min(1),
   bankTimeoutMs: z.coerce.number().int().positive().default(3000),
   qrTtlSeconds: z.coerce.number().int().positive().default(300),
@@ -67,6 +71,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlSeconds: env.YKT_SESSION_TTL_SECONDS as unknown as number,
     identityUrl: env.YKT_IDENTITY_URL ?? 'http://127.0.0.1:3100',
     bankUrl: env.YKT_BANK_URL ?? 'http://127.0.0.1:3100',
+    notifyUrl: env.YKT_NOTIFY_URL || undefined,
+    outboxIntervalMs: env.YKT_OUTBOX_INTERVAL_MS as unknown as number,
     gatewayAppKey: env.YKT_GATEWAY_APP_KEY ?? 'sandbox-app-key',
     bankTimeoutMs: env.YKT_BANK_TIMEOUT_MS as unknown as number,
     qrTtlSeconds: env.YKT_QR_TTL_SECONDS as unknown as number,

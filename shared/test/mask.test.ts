@@ -5,6 +5,7 @@ import {
   maskAccountNumber,
   maskBirthDate,
   maskIdNumber,
+  maskMobile,
   maskName,
   redactLongNumbers,
 } from '../src/rules/index.ts';
@@ -147,3 +148,11 @@ describe('redactLongNumbers: free text never keeps a full ID or account number',
 });
 
 const toPlain = (s: string) => s.replace(/[\s\-－]/g, '');
+
+describe('maskMobile', () => {
+  it('keeps the first 3 and the last 4 digits', () => {
+    expect(maskMobile('13800000101')).toBe('138****0101');
+    expect(maskMobile('138 0000 0101')).toBe('138****0101');
+    expect(maskMobile('12345')).toBe('*****');
+  });
+});

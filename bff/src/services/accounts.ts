@@ -123,9 +123,10 @@ export async function invalidateAccounts(
       outside: {
         template: 'account_invalid',
         params: {
-          districts: districtCodes.map((c) => districtName(c) ?? c).join('、'),
-          bankName: bankName(first.bankCode) ?? first.bankCode,
+          districts: districtCodes,
+          bankCode: first.bankCode,
           last4: first.accountNumberMasked.slice(-4),
+          reason: reason.slice(reason.indexOf('：') + 1),
         },
       },
     },

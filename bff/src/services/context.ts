@@ -2,6 +2,7 @@ import type { Config } from '../config.ts';
 import type { DataStore } from '../db/database.ts';
 import type { BankGateway } from '../gateways/bankGateway.ts';
 import type { IdentityGateway } from '../gateways/identityGateway.ts';
+import type { NotifyGateway } from '../gateways/notifyGateway.ts';
 import type { FieldCrypto } from '../lib/fieldCrypto.ts';
 import type { Clock } from '../lib/time.ts';
 
@@ -13,6 +14,7 @@ export interface ServiceContext {
   config: Config;
   bank: BankGateway;
   identity: IdentityGateway;
+  notify: NotifyGateway;
 }
 
 /** Who acts, for the audit trail: a citizen (beneficiary id), a caseworker, the 一卡通 system or a job. */

@@ -1,11 +1,11 @@
-import type { NotificationKind } from '@ykt/shared';
+import { type NotificationKind, type NotifyTemplateId, prepareNotifyParams } from '@ykt/shared';
 import { type Tx, tablesOf } from '../db/database.ts';
 
 /** A message outside the app (SMS / 渝快办 push): a template of shared/src/notifyTemplates.ts and its parameters. */
 export interface OutsideMessage {
-  template: string;
-  /** Last 4 digits at most, never a full number. */
-  params: Record<string, string>;
+  template: NotifyTemplateId;
+  /** Codes and last 4 digits; free text is cleaned here (numbers cut to their last 4) before it is stored. */
+  params: Record<string, unknown>;
 }
 
 export interface Notice {
@@ -42,11 +42,15 @@ export async function writeNotice(tx: Tx, notice: Notice, at: string): Promise<n
     })
     .returning({ id: t.notifications.id });
   if (notice.outside) {
+    // Checked and cleaned now, so the outbox never holds what the channel would refuse; a message that cannot be
+    // sent is kept as skipped with the reason, and never stops the event itself.
+    const prepared = prepareNotifyParams(notice.outside.template, notice.outside.params);
     await tx.insert(t.outbox).values({
       beneficiaryId: notice.beneficiaryId,
       template: notice.outside.template,
-      params: JSON.stringify(notice.outside.params),
-      status: 'pending',
+      params: JSON.stringify(prepared.ok ? prepared.params : {}),
+      status: prepared.ok ? 'pending' : 'skipped',
+      lastError: prepared.ok ? null : `${prepared.code}: ${Object.keys(prepared.fields).join(',')}`,
       nextAttemptAt: at,
       createdAt: at,
     });

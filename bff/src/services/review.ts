@@ -129,12 +129,16 @@ export function createReview(ctx: ServiceContext) {
         districtCodes: [request.districtCode],
         message,
         requestId: request.id,
-        outside: {
-          template: approved ? 'review_approved' : 'review_rejected',
-          params: approved
-            ? { district, last4: account.accountNumberMasked.slice(-4) }
-            : { district, opinion: opinion ?? '' },
-        },
+        outside: approved
+          ? {
+              template: 'review_approved',
+              params: {
+                district: request.districtCode,
+                bankCode: account.bankCode,
+                last4: account.accountNumberMasked.slice(-4),
+              },
+            }
+          : { template: 'review_rejected', params: { district: request.districtCode, opinion: opinion ?? '' } },
       },
       at,
     );

@@ -64,3 +64,9 @@ export function redactLongNumbers(text: string): string {
     return `${s.slice(0, 4)}${stars(s.length - 8)}${s.slice(-4)}`;
   });
 }
+
+/** '13800000101' -> '138****0101': a mobile number as a list shows it. */
+export function maskMobile(mobile: string): string {
+  const s = (mobile ?? '').replace(/\s+/g, '');
+  return s.length < 8 ? stars(s.length) : `${s.slice(0, 3)}${stars(s.length - 7)}${s.slice(-4)}`;
+}

@@ -152,3 +152,18 @@ export const districtSettingList = z.object({ items: z.array(districtSetting) })
 export const districtSettingBody = z.object({
   reviewDays: z.coerce.number().int('请输入整数').min(1, '至少1个工作日').max(60, '最多60个工作日'),
 });
+
+/** 消息发送记录 (municipal caseworker): what went out by SMS / 渝快办 push, with the recipient masked. */
+export const outboxEntry = z.object({
+  id: z.number().int(),
+  template: z.string(),
+  to: z.string().nullable(),
+  status: z.enum(['pending', 'sent', 'failed', 'skipped']),
+  attempts: z.number().int(),
+  createdAt: isoTime,
+  sentAt: isoTime.nullable(),
+  nextAttemptAt: isoTime.nullable(),
+  lastError: z.string().nullable(),
+});
+export const outboxQuery = paging.extend({ status: z.enum(['pending', 'sent', 'failed', 'skipped']).optional() });
+export const outboxList = z.object({ items: z.array(outboxEntry), nextCursor: z.string().nullable() });

@@ -20,6 +20,7 @@ export default fp(
       crypto: createFieldCrypto(app.config.dataKey),
       identity: app.gateways.identity,
       bank: app.gateways.bank,
+      notify: app.gateways.notify,
     };
     app.decorate('ctx', ctx);
     app.decorate('services', createServices(ctx));

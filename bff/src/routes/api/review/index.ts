@@ -5,6 +5,7 @@ import auth from './auth.ts';
 import caseworkers from './caseworkers.ts';
 import changeRequests from './changeRequests.ts';
 import { caseworkerOnly } from './common.ts';
+import outbox from './outbox.ts';
 import settings from './settings.ts';
 import system from './system.ts';
 import validationRuns from './validationRuns.ts';
@@ -24,6 +25,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     await caseworker.register(audit);
     await caseworker.register(caseworkers);
     await caseworker.register(settings);
+    await caseworker.register(outbox);
   });
 };
 export default routes;

@@ -64,3 +64,48 @@ export function reviewOutcomeMessage(o: ReviewOutcome): string {
     : `${o.districtName}的原账户 ${lastFour(o.accountNumber)} 为无效卡，补贴暂时无法发放，请重新申请变更。`;
   return `您申请的${o.districtName}补贴账户变更审核不通过。${opinion}${stays}`;
 }
+
+/** 操作日志: every action in words, as the console shows it and filters by it. */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'auth.face_login': '人脸识别登录',
+  'auth.qr_login': '扫码登录电脑端',
+  'auth.logout': '退出登录',
+  'auth.logout_all': '退出所有设备',
+  'auth.caseworker_login': '经办人登录',
+  'auth.caseworker_login_failed': '经办人登录失败',
+  'auth.caseworker_login_limited': '经办人登录被限制',
+  'auth.caseworker_login_disabled': '已停用账号尝试登录',
+  'change_request.submit': '提交变更申请',
+  'change_request.withdraw': '撤销变更申请',
+  'change_request.view': '查看申请详情',
+  'change_request.approve': '审核通过',
+  'change_request.reject': '审核不通过',
+  'account.edit': '柜台变更账号',
+  'account.invalidate': '设为无效卡',
+  'validation_run.start': '开始账户验证',
+  'validation_run.complete': '账户验证完成',
+  'validation_run.fail': '账户验证中断',
+  'caseworker.disable': '停用经办人账号',
+  'caseworker.enable': '启用经办人账号',
+  'settings.review_days': '设置审核时限',
+  'payment_batch.receive': '接收发放批次',
+};
+
+/** An action in words; an action nobody named yet shows as it is stored, so nothing is hidden. */
+export const auditActionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;
+
+/** "change_request:13" -> "申请 #13", "account:5" -> "账号 #5": the target of an audit row in words. */
+export function auditTargetLabel(target: string | null): string {
+  if (!target) return '—';
+  const [kind, id] = target.split(':');
+  const words: Record<string, string> = {
+    change_request: '申请',
+    account: '账号',
+    caseworker: '经办人',
+    beneficiary: '享受人',
+    validation_run: '验证批次',
+    district: '区县',
+    payment_batch: '发放批次',
+  };
+  return words[kind] ? `${words[kind]} ${kind === 'district' ? id : `#${id}`}` : target;
+}

@@ -5,6 +5,7 @@ import { createBeneficiaries } from './beneficiaries.ts';
 import { createCaseworkers } from './caseworkers.ts';
 import { createChangeRequests } from './changeRequests.ts';
 import type { ServiceContext } from './context.ts';
+import { createPayments } from './payments.ts';
 import { createQrLogin } from './qrLogin.ts';
 import { createReview } from './review.ts';
 import { createSessions } from './sessions.ts';
@@ -27,6 +28,7 @@ export function createServices(ctx: ServiceContext) {
     validationRuns: createValidationRuns(ctx),
     auditLog: createAuditLog(ctx),
     settings: createSettings(ctx),
+    payments: createPayments(ctx),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -6,7 +6,11 @@ import { errorBody, idCheckDigit, luhnCheckDigit, maskAccountNumber, paymentYear
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countRows, manualClock, person, type TestEnv } from './helpers.ts';
+import { type App, buildApp } from '../src/app.ts';
+import { parseConfig } from '../src/config.ts';
+import { seedDemo } from '../src/demo/seedDemo.ts';
+import { generateDataKey } from '../src/lib/fieldCrypto.ts';
+import { countRows, demoWorld, freshDatabase, manualClock, person, type TestEnv } from './helpers.ts';
 import {
   accountById,
   accountOf,
@@ -761,5 +765,54 @@ describe('a 10,000-line batch', () => {
     // Again: the same answer, nothing new.
     expect((await post(env, body)).json()).toEqual(res.json());
     expect(await countRows(env, 'payments')).toBe(before + 10_000);
+  });
+});
+
+// ---------------------------------------------------------------- the log
+
+describe('the log', () => {
+  const lines: string[] = [];
+  let app: App;
+  let drop: (() => Promise<void>) | undefined;
+
+  beforeAll(async () => {
+    const database = await freshDatabase();
+    drop = database.drop;
+    const config = parseConfig({
+      ...database.config,
+      dataKey: generateDataKey(),
+      jwtSecret: 'test-secret-test-secret-test-secret-123',
+      identityUrl: 'http://127.0.0.1:9',
+      bankUrl: 'http://127.0.0.1:9',
+      gatewayAppKey: 'sandbox-app-key',
+      validationSchedule: '',
+      logLevel: 'silent',
+      yktServiceKey: SERVICE_KEY,
+    });
+    // A logger of our own that writes into `lines`: the app's redaction must still apply to it.
+    app = await buildApp({ config, logger: { level: 'trace', stream: { write: (l: string) => lines.push(l) } } });
+    await seedDemo(app.ctx, demoWorld);
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await drop?.();
+  });
+
+  it('carries no ID or account number of a batch: accepted, refused, conflicting, or a body logged by mistake', async () => {
+    const env = { app } as TestEnv;
+    const good = batch(JIANGBEI, [line('tan-mei'), failed('chen-jing', 'OTHER', '账户状态异常')]);
+    expect((await post(env, good)).statusCode).toBe(200);
+    const bad = batch(JIANGBEI, [line('tan-mei', { amountFen: -1 }), line('zhou-jianguo')]);
+    expect((await post(env, bad)).statusCode).toBe(400);
+    expect((await post(env, batch(JIANGBEI, [line('zhou-jianguo')]))).statusCode).toBe(400);
+    expect((await post(env, { ...good, lines: [{ ...good.lines[0], amountFen: 1 }] })).statusCode).toBe(409);
+    // Should a handler ever log the body, the lines' numbers and names are redacted all the same.
+    app.log.info({ body: good }, 'a batch');
+    const text = lines.join('\n');
+    expect(text).toContain('a batch');
+    expect(text).toContain('/api/review/payment-batches');
+    for (const n of fullNumbers()) expect(text).not.toContain(n);
+    expect(text).not.toContain('谭梅');
   });
 });

@@ -253,7 +253,7 @@ export async function seedDemo(ctx: Pick<ServiceContext, 'db' | 'crypto' | 'cloc
         // The one failed line is 冉桂英's: the payment behind her 上卡失败 notice.
         return { line, beneficiaryId, notificationId: line.result === 'failed' ? ranNotice.id : null };
       });
-      await storeBatch(tx, crypto, batch.body, resolved, batch.invalidated, batch.body.paidAt);
+      await storeBatch(db, tx, crypto, batch.body, resolved, batch.invalidated, batch.body.paidAt);
     }
   });
   return true;

@@ -478,6 +478,7 @@ describe('发放记录 pages', () => {
   const env = useReviewEnv({ yktServiceKey: SERVICE_KEY, clock: manualClock() });
 
   it('the citizen sees their own year, newest first, the latest year with records by default, never cached', async () => {
+    expectError(await env.app.inject({ url: '/api/me/payments' }), 401, 'UNAUTHENTICATED');
     const token = await env.loginCitizen('zhou-jianguo');
     const { res, page } = await myPayments(env, token);
     expect(res.headers['cache-control']).toBe('no-store');

@@ -127,7 +127,7 @@ export interface ResolvedLine {
 
 /**
  * Writes a batch and its lines (encrypted and blind-indexed account numbers, redacted free text) inside the
- * caller's unit of work: one row for the batch, multi-row INSERTs for the lines. Used by the intake and the demo data.
+ * caller's unit of work: one row for the batch, one INSERT for all its lines. Used by the intake and the demo data.
  */
 export async function storeBatch(
   db: DataStore,
@@ -137,6 +137,7 @@ export async function storeBatch(
   lines: ResolvedLine[],
   invalidated: number,
   receivedAt: string,
+  contentHash = batchContentHash(body),
 ): Promise<PaymentBatchAnswer> {
   const t = tablesOf(tx);
   const paidAt = new Date(body.paidAt).toISOString();
@@ -178,7 +179,7 @@ export async function storeBatch(
       itemCode: body.itemCode,
       period: body.period,
       paidAt,
-      contentHash: batchContentHash(body),
+      contentHash,
       lines: rows.length,
       paid,
       failed: rows.length - paid,
@@ -424,7 +425,7 @@ export function createPayments(ctx: ServiceContext) {
             resolved.push({ line, beneficiaryId, notificationId, accountNumberIdx: numberIdx[k] });
           }
 
-          const answer = await storeBatch(db, tx, crypto, body, resolved, invalidated, at);
+          const answer = await storeBatch(db, tx, crypto, body, resolved, invalidated, at, hash);
           await insertRows(db, tx, db.schema.outbox, messages as Record<string, unknown>[]);
           await writeAudit(tx, at, actor, 'payment_batch.receive', `payment_batch:${body.batchId}`, {
             districtCode: body.districtCode,

@@ -20,6 +20,10 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
         '*.token',
         '*.faceToken',
         '*.password',
+        // A payment batch's lines (POST /api/review/payment-batches), should a body ever be logged.
+        '*.lines[*].idNumber',
+        '*.lines[*].accountNumber',
+        '*.lines[*].name',
       ],
       censor: '[redacted]',
     },

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startSandbox } from '@ykt/sandbox';
 import { ACCOUNT_UNUSABLE_MESSAGES } from '@ykt/shared';
 import { eq } from 'drizzle-orm';

@@ -1,8 +1,15 @@
-import { ACCOUNT_UNUSABLE_MESSAGES, luhnCheckDigit, maskAccountNumber, parseIdNumber } from '@ykt/shared';
+import {
+  ACCOUNT_UNUSABLE_MESSAGES,
+  luhnCheckDigit,
+  maskAccountNumber,
+  type PaymentBatchBody,
+  parseIdNumber,
+} from '@ykt/shared';
 import { eq } from 'drizzle-orm';
 import { hashPassword } from '../lib/passwords.ts';
 import { addSeconds, iso } from '../lib/time.ts';
 import type { ServiceContext } from '../services/index.ts';
+import { chongqingYear, storeBatch } from '../services/payments.ts';
 
 /** The sandbox's demo world as far as the 一卡通 records need it (structural, so the BFF does not depend on it). */
 export interface DemoWorldPeople {
@@ -162,17 +169,20 @@ export async function seedDemo(ctx: Pick<ServiceContext, 'db' | 'crypto' | 'cloc
       invalidReason: message,
       invalidAt,
     });
-    await tx.insert(schema.notifications).values({
-      beneficiaryId: ran.id,
-      accountId: ranAccount.id,
-      kind: 'crediting_failure',
-      bankCode: ranCard.bankCode,
-      accountNumberMasked: ranAccount.accountNumberMasked,
-      districtCode: '500242',
-      districtCodes: '500242',
-      message,
-      occurredAt: invalidAt,
-    });
+    const [ranNotice] = await tx
+      .insert(schema.notifications)
+      .values({
+        beneficiaryId: ran.id,
+        accountId: ranAccount.id,
+        kind: 'crediting_failure',
+        bankCode: ranCard.bankCode,
+        accountNumberMasked: ranAccount.accountNumberMasked,
+        districtCode: '500242',
+        districtCodes: '500242',
+        message,
+        occurredAt: invalidAt,
+      })
+      .returning({ id: schema.notifications.id });
 
     // 陈静 (江北区): a pending change, waiting in the 江北区 caseworker's queue.
     const chen = await addPerson('chen-jing');
@@ -222,6 +232,134 @@ export async function seedDemo(ctx: Pick<ServiceContext, 'db' | 'crypto' | 'cloc
         'closed',
       );
     }
+
+    // 发放记录: three years of payments (payments.md), written as the 一卡通 system's batches would have left them.
+    const beneficiaryOf = new Map(
+      (
+        [
+          ['tan-mei', tan],
+          ['ran-guiying', ran],
+          ['chen-jing', chen],
+          ['li-qiang', li],
+          ['zhou-jianguo', zhou],
+        ] as const
+      ).map(([key, b]) => [person(key).idNumber, b.id]),
+    );
+    const batches = demoPaymentBatches(world, now, { ranInvalidAt: invalidAt, zhouChangedAt: ago(24 * 59), oldCard });
+    for (const batch of batches) {
+      const resolved = batch.body.lines.map((line) => {
+        const beneficiaryId = beneficiaryOf.get(line.idNumber);
+        if (beneficiaryId === undefined) throw new Error('demo payment for a person without a record');
+        // The one failed line is 冉桂英's: the payment behind her 上卡失败 notice.
+        return { line, beneficiaryId, notificationId: line.result === 'failed' ? ranNotice.id : null };
+      });
+      await storeBatch(db, tx, crypto, batch.body, resolved, batch.invalidated, batch.body.paidAt);
+    }
   });
   return true;
+}
+
+/** 10:00 in Chongqing on a day of a month (month 1..12; overflowing months roll into the next years). */
+const chongqingTen = (year: number, month: number, day: number) =>
+  new Date(Date.UTC(year, month - 1, day, 2)).toISOString();
+
+/**
+ * The demo's payment batches, deterministic relative to `now` (Chongqing calendar):
+ * - 耕地地力保护补贴 (GDDL), yearly in mid-January, for the farmers 谭梅 and 陈静 (江北区), 冉桂英 (酉阳县) and 李强
+ *   (万州区), for the three years before this one (this year's arrives when the sandbox posts it);
+ * - 城乡居民最低生活保障金 (DBJ), monthly on the 15th, for 周建国 (万州区), the last 36 months: into his old card
+ *   until his change was approved, into the new one since;
+ * - 高龄失能老人养老服务补贴 (GLBT), monthly, for 冉桂英 (born 1952): 35 months paid, then this month's failed on
+ *   her closed card (ACCOUNT_CLOSED) at the moment her card became 无效卡, the payment behind her 上卡失败 notice.
+ */
+export function demoPaymentBatches(
+  world: DemoWorldPeople,
+  now: Date,
+  at: { ranInvalidAt: string; zhouChangedAt: string; oldCard: string },
+): { body: PaymentBatchBody; invalidated: number }[] {
+  const p = (key: string) => {
+    const x = world.people.find((y) => y.key === key);
+    if (!x) throw new Error(`demo world lacks ${key}`);
+    return x;
+  };
+  const line = (key: string, amountFen: number, card = p(key).accounts[0]) => ({
+    idNumber: p(key).idNumber,
+    name: p(key).name,
+    bankCode: card.bankCode,
+    accountNumber: card.accountNumber,
+    amountFen,
+    result: 'paid' as 'paid' | 'failed',
+  });
+  const batch = (
+    districtCode: string,
+    itemCode: string,
+    period: string,
+    key: string,
+    paidAt: string,
+    lines: ReturnType<typeof line>[],
+  ) => ({
+    batchId: `${districtCode}-${itemCode}-${key}-DEMO`,
+    districtCode,
+    itemCode,
+    period,
+    paidAt,
+    lines: lines.map((l, k) => ({ lineNo: k + 1, ...l })),
+  });
+  const out: { body: PaymentBatchBody; invalidated: number }[] = [];
+  const year = chongqingYear(now);
+
+  for (let y = year - 3; y < year; y++) {
+    const paidAt = chongqingTen(y, 1, 15);
+    const gddl = (district: string, lines: ReturnType<typeof line>[]) =>
+      out.push({ body: batch(district, 'GDDL', `${y}年度`, String(y), paidAt, lines), invalidated: 0 });
+    gddl('500105', [line('tan-mei', 46_800), line('chen-jing', 31_250)]);
+    gddl('500242', [line('ran-guiying', 52_300)]);
+    gddl('500101', [line('li-qiang', 55_640)]);
+  }
+
+  const monthOf = (time: Date | string) => {
+    const local = new Date(new Date(time).getTime() + 8 * 3600_000);
+    return { y: local.getUTCFullYear(), m: local.getUTCMonth() + 1 };
+  };
+  const month = (y: number, m: number, back: number) => {
+    const d = new Date(Date.UTC(y, m - 1 - back, 1));
+    return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1 };
+  };
+  const key = (x: { y: number; m: number }) => `${x.y}-${String(x.m).padStart(2, '0')}`;
+  const label = (x: { y: number; m: number }) => `${x.y}年${x.m}月`;
+
+  // 周建国's 低保: the 36 months before this one; the 低保 standard went up each January.
+  const thisMonth = monthOf(now);
+  const zhouOld = { bankCode: 'CRCBANK', accountNumber: at.oldCard };
+  for (let back = 36; back >= 1; back--) {
+    const x = month(thisMonth.y, thisMonth.m, back);
+    const paidAt = chongqingTen(x.y, x.m, 15);
+    const card = paidAt < at.zhouChangedAt ? zhouOld : p('zhou-jianguo').accounts[0];
+    const amount = 68_000 - (year - x.y) * 2_000;
+    out.push({
+      body: batch('500101', 'DBJ', label(x), key(x), paidAt, [line('zhou-jianguo', amount, card)]),
+      invalidated: 0,
+    });
+  }
+
+  // 冉桂英's 高龄 subsidy: paid for 35 months, then the month her card turned out to be closed.
+  const failedMonth = monthOf(at.ranInvalidAt);
+  for (let back = 35; back >= 1; back--) {
+    const x = month(failedMonth.y, failedMonth.m, back);
+    out.push({
+      body: batch('500242', 'GLBT', label(x), key(x), chongqingTen(x.y, x.m, 15), [line('ran-guiying', 20_000)]),
+      invalidated: 0,
+    });
+  }
+  const failed = {
+    ...line('ran-guiying', 20_000),
+    result: 'failed' as const,
+    failureCode: 'ACCOUNT_CLOSED' as const,
+    failureReason: '账户已销户',
+  };
+  out.push({
+    body: batch('500242', 'GLBT', label(failedMonth), key(failedMonth), at.ranInvalidAt, [failed]),
+    invalidated: 1,
+  });
+  return out;
 }

@@ -18,7 +18,7 @@ import { iso } from '../lib/time.ts';
 import { writeAudit } from './audit.ts';
 import type { Scope } from './caseworkers.ts';
 import type { Actor, ServiceContext } from './context.ts';
-import { writeNotice } from './notices.ts';
+import { type OutsideMessage, writeNotice } from './notices.ts';
 import { after, cappedTotal, decodeCursor, encodeCursor } from './paging.ts';
 import { accountNumberIndex, districtInScope, idNumberCondition, inScope, namePrefix } from './reviewFilters.ts';
 
@@ -97,6 +97,8 @@ export async function invalidateAccounts(
   detail: string,
   actor: Actor,
   at: string,
+  /** The message outside the app, when the event has a better one than "无效卡" (a failed payment names what was not paid). */
+  outside?: OutsideMessage,
 ): Promise<number> {
   const [first] = accounts;
   if (!first) throw new Error('invalidateAccounts: no account');
@@ -120,7 +122,7 @@ export async function invalidateAccounts(
       account: first,
       districtCodes,
       message: reason,
-      outside: {
+      outside: outside ?? {
         template: 'account_invalid',
         params: {
           districts: districtCodes,

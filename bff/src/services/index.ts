@@ -6,6 +6,7 @@ import { createCaseworkers } from './caseworkers.ts';
 import { createChangeRequests } from './changeRequests.ts';
 import type { ServiceContext } from './context.ts';
 import { createOutbox } from './outbox.ts';
+import { createPayments } from './payments.ts';
 import { createQrLogin } from './qrLogin.ts';
 import { createReview } from './review.ts';
 import { createSessions } from './sessions.ts';
@@ -29,6 +30,7 @@ export function createServices(ctx: ServiceContext) {
     auditLog: createAuditLog(ctx),
     settings: createSettings(ctx),
     outbox: createOutbox(ctx, ctx.notify),
+    payments: createPayments(ctx),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -41,19 +41,24 @@ export async function writeNotice(tx: Tx, notice: Notice, at: string): Promise<n
       occurredAt: at,
     })
     .returning({ id: t.notifications.id });
-  if (notice.outside) {
-    // Checked and cleaned now, so the outbox never holds what the channel would refuse; a message that cannot be
-    // sent is kept as skipped with the reason, and never stops the event itself.
-    const prepared = prepareNotifyParams(notice.outside.template, notice.outside.params);
-    await tx.insert(t.outbox).values({
-      beneficiaryId: notice.beneficiaryId,
-      template: notice.outside.template,
-      params: JSON.stringify(prepared.ok ? prepared.params : {}),
-      status: prepared.ok ? 'pending' : 'skipped',
-      lastError: prepared.ok ? null : `${prepared.code}: ${Object.keys(prepared.fields).join(',')}`,
-      nextAttemptAt: at,
-      createdAt: at,
-    });
-  }
+  if (notice.outside) await queueOutside(tx, notice.beneficiaryId, notice.outside, at);
   return row.id;
+}
+
+/**
+ * A message outside the app, queued in the outbox inside the caller's unit of work. Checked and cleaned now, so the
+ * outbox never holds what the channel would refuse; a message that cannot be sent is kept as skipped with the
+ * reason, and never stops the event itself.
+ */
+export async function queueOutside(tx: Tx, beneficiaryId: number, outside: OutsideMessage, at: string) {
+  const prepared = prepareNotifyParams(outside.template, outside.params);
+  await tx.insert(tablesOf(tx).outbox).values({
+    beneficiaryId,
+    template: outside.template,
+    params: JSON.stringify(prepared.ok ? prepared.params : {}),
+    status: prepared.ok ? 'pending' : 'skipped',
+    lastError: prepared.ok ? null : `${prepared.code}: ${Object.keys(prepared.fields).join(',')}`,
+    nextAttemptAt: at,
+    createdAt: at,
+  });
 }

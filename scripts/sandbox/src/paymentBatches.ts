@@ -5,41 +5,20 @@
  * card. Pure building here (tested), one fetch for posting; the command is postBatch.ts, the sandbox endpoint
  * `POST /ykt/payment-batches/demo` is in routes.ts.
  */
-import { isKnownBank, isKnownDistrict, parseIdNumber } from '@ykt/shared';
+import {
+  isKnownBank,
+  isKnownDistrict,
+  isKnownSubsidyItem,
+  MAX_BATCH_LINES,
+  PAYMENT_FAILURE_CODES,
+  parseIdNumber,
+} from '@ykt/shared';
 import { demoWorld } from './demoWorld.ts';
 
-/**
- * 补贴项目 codes of payments.md's reference list. A mirror until shared/ carries the list (issue 14 puts it
- * there): then import it instead.
- */
-export const SUBSIDY_ITEMS: Readonly<Record<string, string>> = {
-  GDDL: '耕地地力保护补贴',
-  ZLNM: '实际种粮农民一次性补贴',
-  NJGZ: '农机购置与应用补贴',
-  DBJ: '城乡居民最低生活保障金',
-  TKGY: '特困人员救助供养金',
-  LSJZ: '临时救助金',
-  GLBT: '高龄失能老人养老服务补贴',
-  CJSH: '困难残疾人生活补贴',
-  CJHL: '重度残疾人护理补贴',
-  JSFZ: '农村部分计划生育家庭奖励扶助金',
-  TBFZ: '计划生育家庭特别扶助金',
-  FYFX: '优抚对象抚恤补助',
-  TGHL: '退耕还林补助',
-  STGY: '生态公益林效益补偿',
-  WFGZ: '农村危房改造补助',
-};
-
-export const FAILURE_CODES = [
-  'ACCOUNT_CLOSED',
-  'ACCOUNT_FROZEN',
-  'ACCOUNT_NOT_FOUND',
-  'NAME_MISMATCH',
-  'OTHER',
-] as const;
+/** Failure codes and the batch size limit: the contract's, from shared/. */
+export const FAILURE_CODES = PAYMENT_FAILURE_CODES;
 export type FailureCode = (typeof FAILURE_CODES)[number];
-
-export const MAX_BATCH_LINES = 10_000;
+export { MAX_BATCH_LINES };
 
 /** One line as the caller describes it; lineNo is given by buildPaymentBatch. */
 export interface PaymentLineInput {
@@ -164,7 +143,7 @@ function compareLines(a: PaymentLineInput, b: PaymentLineInput): number {
 export function buildPaymentBatch(input: PaymentBatchInput): PaymentBatch {
   const fields: Record<string, string> = {};
   if (!isKnownDistrict(input.districtCode)) fields.districtCode = '未知的区县代码';
-  if (!SUBSIDY_ITEMS[input.itemCode]) fields.itemCode = '未知的补贴项目';
+  if (!isKnownSubsidyItem(input.itemCode)) fields.itemCode = '未知的补贴项目';
   const period = input.period.trim();
   if (period === '' || period.length > 20) fields.period = '期号应为1-20个字符';
   const paidAt = input.paidAt ?? payDateOf(period);

@@ -4,5 +4,6 @@ export * from './changeRequests.ts';
 export * from './common.ts';
 export * from './errors.ts';
 export * from './notifications.ts';
+export * from './payments.ts';
 export * from './review.ts';
 export * from './zhMessages.ts';

@@ -320,6 +320,8 @@ export const paymentBatches = pgTable('payment_batches', {
   failed: integer('failed').notNull(),
   invalidated: integer('invalidated').notNull(),
   amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+  /** The paid lines' amount. */
+  paidFen: bigint('paid_fen', { mode: 'number' }).notNull(),
   receivedAt: isoTime('received_at').notNull(),
 });
 
@@ -355,8 +357,13 @@ export const payments = pgTable(
   (t) => [
     uniqueIndex('payments_batch_line').on(t.batchId, t.lineNo),
     index('payments_person_year').on(t.beneficiaryId, t.year, t.paidAt, t.id),
-    index('payments_person_district_year').on(t.beneficiaryId, t.districtCode, t.year, t.paidAt),
+    index('payments_person_district_year').on(t.beneficiaryId, t.districtCode, t.year, t.paidAt, t.id),
     check('payments_amount', sql`${t.amountFen} > 0`),
     check('payments_status', sql`${t.status} in ('paid', 'failed')`),
+    // A failed line carries the bank's code and words; a paid one neither.
+    check(
+      'payments_failure',
+      sql`(${t.status} = 'paid' and ${t.failureCode} is null and ${t.failureReason} is null) or (${t.status} = 'failed' and ${t.failureCode} is not null and ${t.failureReason} is not null)`,
+    ),
   ],
 );

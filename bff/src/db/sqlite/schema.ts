@@ -314,6 +314,7 @@ export const paymentBatches = sqliteTable('payment_batches', {
   failed: integer('failed').notNull(),
   invalidated: integer('invalidated').notNull(),
   amountFen: integer('amount_fen').notNull(),
+  paidFen: integer('paid_fen').notNull(),
   receivedAt: isoTime('received_at').notNull(),
 });
 
@@ -349,8 +350,12 @@ export const payments = sqliteTable(
   (t) => [
     uniqueIndex('payments_batch_line').on(t.batchId, t.lineNo),
     index('payments_person_year').on(t.beneficiaryId, t.year, t.paidAt, t.id),
-    index('payments_person_district_year').on(t.beneficiaryId, t.districtCode, t.year, t.paidAt),
+    index('payments_person_district_year').on(t.beneficiaryId, t.districtCode, t.year, t.paidAt, t.id),
     check('payments_amount', sql`${t.amountFen} > 0`),
     check('payments_status', sql`${t.status} in ('paid', 'failed')`),
+    check(
+      'payments_failure',
+      sql`(${t.status} = 'paid' and ${t.failureCode} is null and ${t.failureReason} is null) or (${t.status} = 'failed' and ${t.failureCode} is not null and ${t.failureReason} is not null)`,
+    ),
   ],
 );

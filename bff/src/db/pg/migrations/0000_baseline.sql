@@ -144,6 +144,7 @@ CREATE TABLE "payment_batches" (
 	"failed" integer NOT NULL,
 	"invalidated" integer NOT NULL,
 	"amount_fen" bigint NOT NULL,
+	"paid_fen" bigint NOT NULL,
 	"received_at" timestamp(3) with time zone NOT NULL
 );
 --> statement-breakpoint
@@ -167,7 +168,8 @@ CREATE TABLE "payments" (
 	"account_number_masked" text NOT NULL,
 	"notification_id" integer,
 	CONSTRAINT "payments_amount" CHECK ("payments"."amount_fen" > 0),
-	CONSTRAINT "payments_status" CHECK ("payments"."status" in ('paid', 'failed'))
+	CONSTRAINT "payments_status" CHECK ("payments"."status" in ('paid', 'failed')),
+	CONSTRAINT "payments_failure" CHECK (("payments"."status" = 'paid' and "payments"."failure_code" is null and "payments"."failure_reason" is null) or ("payments"."status" = 'failed' and "payments"."failure_code" is not null and "payments"."failure_reason" is not null))
 );
 --> statement-breakpoint
 CREATE TABLE "qr_tickets" (
@@ -250,7 +252,7 @@ CREATE INDEX "outbox_due" ON "outbox" USING btree ("status","next_attempt_at");-
 CREATE INDEX "outbox_beneficiary" ON "outbox" USING btree ("beneficiary_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "payments_batch_line" ON "payments" USING btree ("batch_id","line_no");--> statement-breakpoint
 CREATE INDEX "payments_person_year" ON "payments" USING btree ("beneficiary_id","year","paid_at","id");--> statement-breakpoint
-CREATE INDEX "payments_person_district_year" ON "payments" USING btree ("beneficiary_id","district_code","year","paid_at");--> statement-breakpoint
+CREATE INDEX "payments_person_district_year" ON "payments" USING btree ("beneficiary_id","district_code","year","paid_at","id");--> statement-breakpoint
 CREATE INDEX "qr_tickets_expires" ON "qr_tickets" USING btree ("expires_at");--> statement-breakpoint
 CREATE INDEX "sessions_subject" ON "sessions" USING btree ("role","subject_id");--> statement-breakpoint
 CREATE INDEX "sessions_expires" ON "sessions" USING btree ("expires_at");--> statement-breakpoint

@@ -176,6 +176,7 @@ CREATE TABLE `payment_batches` (
 	`failed` integer NOT NULL,
 	`invalidated` integer NOT NULL,
 	`amount_fen` integer NOT NULL,
+	`paid_fen` integer NOT NULL,
 	`received_at` text NOT NULL
 );
 --> statement-breakpoint
@@ -202,12 +203,13 @@ CREATE TABLE `payments` (
 	FOREIGN KEY (`beneficiary_id`) REFERENCES `beneficiaries`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`notification_id`) REFERENCES `notifications`(`id`) ON UPDATE no action ON DELETE no action,
 	CONSTRAINT "payments_amount" CHECK("payments"."amount_fen" > 0),
-	CONSTRAINT "payments_status" CHECK("payments"."status" in ('paid', 'failed'))
+	CONSTRAINT "payments_status" CHECK("payments"."status" in ('paid', 'failed')),
+	CONSTRAINT "payments_failure" CHECK(("payments"."status" = 'paid' and "payments"."failure_code" is null and "payments"."failure_reason" is null) or ("payments"."status" = 'failed' and "payments"."failure_code" is not null and "payments"."failure_reason" is not null))
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `payments_batch_line` ON `payments` (`batch_id`,`line_no`);--> statement-breakpoint
 CREATE INDEX `payments_person_year` ON `payments` (`beneficiary_id`,`year`,`paid_at`,`id`);--> statement-breakpoint
-CREATE INDEX `payments_person_district_year` ON `payments` (`beneficiary_id`,`district_code`,`year`,`paid_at`);--> statement-breakpoint
+CREATE INDEX `payments_person_district_year` ON `payments` (`beneficiary_id`,`district_code`,`year`,`paid_at`,`id`);--> statement-breakpoint
 CREATE TABLE `qr_tickets` (
 	`ticket` text PRIMARY KEY NOT NULL,
 	`secret_hash` text NOT NULL,

@@ -14,6 +14,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../../lib/errors.ts';
 import { actorOf } from '../../../plugins/app/auth.ts';
+import payments from './payments.ts';
 
 /** The citizen's own things: card, requests, notifications. Auth once for the folder; thin: parse -> service. */
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -82,5 +83,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       return read;
     },
   );
+
+  // 发放记录: its own file, under this folder's citizen check and no-store header.
+  await app.register(payments);
 };
 export default routes;

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import accountPayments from './accountPayments.ts';
 import accounts from './accounts.ts';
 import audit from './audit.ts';
 import auth from './auth.ts';
@@ -21,6 +22,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     caseworkerOnly(caseworker);
     await caseworker.register(changeRequests);
     await caseworker.register(accounts);
+    await caseworker.register(accountPayments);
     await caseworker.register(validationRuns);
     await caseworker.register(audit);
     await caseworker.register(caseworkers);

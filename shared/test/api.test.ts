@@ -1,12 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   ApiError,
+  callKey,
   citizenEndpoints as citizen,
   createApiClient,
   errorMessage,
   fillPath,
+  isKeyOf,
+  networkError,
   parseApiError,
   queryString,
+  retryDelay,
+  retryReads,
   reviewEndpoints as review,
   type TransportRequest,
   type TransportResponse,
@@ -125,5 +130,50 @@ describe('paths and queries', () => {
   it('leaves out empty values', () => {
     expect(queryString({})).toBe('');
     expect(queryString({ a: ' ', b: null, c: 0, d: true })).toBe('?c=0&d=true');
+  });
+});
+
+describe('cache keys and retries', () => {
+  it('keys a read by endpoint, params and query', () => {
+    expect(callKey(citizen.myCard)).toEqual(['GET', '/api/me/card', null, null]);
+    expect(callKey(review.accounts, { query: { page: 2 } })).toEqual([
+      'GET',
+      '/api/review/accounts',
+      null,
+      { page: 2 },
+    ]);
+    expect(isKeyOf(callKey(review.accounts, { query: { page: 2 } }), review.audit, review.accounts)).toBe(true);
+    expect(isKeyOf(callKey(review.audit), review.accounts)).toBe(false);
+    expect(isKeyOf('/api/review/accounts', review.accounts)).toBe(false);
+  });
+
+  it('retries reads that got no answer or a server fault, twice, after 1 s then 2 s', () => {
+    expect(retryDelay(networkError(), 1)).toBe(1000);
+    expect(retryDelay(new ApiError(502, 'HTTP_502', ''), 2)).toBe(2000);
+    expect(retryDelay(networkError(), 3)).toBeUndefined();
+  });
+
+  it('does not retry answers: 4xx, the bank being down, or errors that are not the API’s', () => {
+    expect(retryDelay(new ApiError(401, 'UNAUTHENTICATED', ''), 1)).toBeUndefined();
+    expect(retryDelay(new ApiError(404, 'NOT_FOUND', ''), 1)).toBeUndefined();
+    expect(retryDelay(new ApiError(503, 'BANK_UNAVAILABLE', ''), 1)).toBeUndefined();
+    expect(retryDelay(new TypeError('x'), 1)).toBeUndefined();
+  });
+
+  it('retryReads schedules the revalidation with the retry count', () => {
+    vi.useFakeTimers();
+    try {
+      const revalidate = vi.fn();
+      retryReads(networkError(), 'k', {}, revalidate, { retryCount: 2 });
+      vi.advanceTimersByTime(1999);
+      expect(revalidate).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(1);
+      expect(revalidate).toHaveBeenCalledWith({ retryCount: 2 });
+      retryReads(new ApiError(400, 'VALIDATION_FAILED', ''), 'k', {}, revalidate, { retryCount: 1 });
+      vi.runAllTimers();
+      expect(revalidate).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,62 +1,79 @@
-import type { ErrorBody } from '@ykt/shared';
+import {
+  type AnswerOf,
+  type AnyEndpoint,
+  type ApiError,
+  type Call,
+  type CallArgs,
+  type CallInput,
+  callKey,
+  createApiClient,
+  fetchTransport,
+  isKeyOf,
+  retryReads,
+} from '@ykt/shared';
+import useSWR, { mutate, type SWRConfiguration } from 'swr';
 
-/** An error answer of the BFF, with its Chinese message and the bad fields (api.md "Errors"). */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly fields: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
+/** The data library's defaults for both web front ends: no refetch on window focus, reads retried (retryReads). */
+export const SWR_DEFAULTS: SWRConfiguration = { revalidateOnFocus: false, onErrorRetry: retryReads };
 
-/** Extra headers for one call (e.g. the PC login poll's `x-qr-secret`, api-extensions.md). */
-export interface RequestOptions {
-  headers?: Record<string, string>;
-}
+/**
+ * The web build's one way to call the BFF: the shared client over fetch, one per front end. `tokenKey` is where
+ * that front end keeps its session token (sessionStorage: gone when the browser closes, as a shared PC at a
+ * village office needs). Reads go through `useCall` (SWR: cached, deduplicated, retried); changes through `call`.
+ */
+export function createWebApi(tokenKey: string) {
+  const expiredListeners = new Set<() => void>();
+  const token = () => sessionStorage.getItem(tokenKey);
+  const setToken = (t: string | null) => {
+    if (t) sessionStorage.setItem(tokenKey, t);
+    else sessionStorage.removeItem(tokenKey);
+  };
+  const { call } = createApiClient({
+    transport: fetchTransport,
+    token,
+    onUnauthenticated: () => {
+      setToken(null);
+      forgetAll();
+      for (const l of expiredListeners) l();
+    },
+  });
 
-export interface ApiClient {
-  request<T>(method: string, path: string, body?: unknown, options?: RequestOptions): Promise<T>;
+  return {
+    call,
+    useCall: readsOf(call),
+    token,
+    setToken,
+    /** Any call that needed the session got 401 (the token is already dropped): back to the login page. */
+    onSessionExpired(listener: () => void): () => void {
+      expiredListeners.add(listener);
+      return () => expiredListeners.delete(listener);
+    },
+  };
 }
 
 /**
- * One fetch wrapper per front end; `tokenKey` is where that front end keeps its session token
- * (sessionStorage: it is gone when the browser closes, as a shared PC at a village office needs).
+ * Reads through `call` as a hook: a read of `endpoint` (none while it is null), kept in SWR's cache under the
+ * call's key. Made once per front end, at module scope (createWebApi).
  */
-export function createApiClient(
-  tokenKey: string,
-  onUnauthenticated: () => void,
-): ApiClient & {
-  token(): string | null;
-  setToken(token: string | null): void;
-} {
-  const token = () => sessionStorage.getItem(tokenKey);
-  const setToken = (t: string | null) =>
-    t ? sessionStorage.setItem(tokenKey, t) : sessionStorage.removeItem(tokenKey);
-  async function request<T>(method: string, path: string, body?: unknown, options?: RequestOptions): Promise<T> {
-    const headers: Record<string, string> = { ...options?.headers };
-    const t = token();
-    if (t) headers.authorization = `Bearer ${t}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    let res: Response;
-    try {
-      res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    } catch {
-      throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试');
-    }
-    if (res.status === 204) return undefined as T;
-    const data = await res.json().catch(() => null);
-    if (!res.ok) {
-      const err = (data as ErrorBody | null)?.error;
-      if (res.status === 401) {
-        setToken(null);
-        onUnauthenticated();
-      }
-      throw new ApiError(res.status, err?.code ?? 'INTERNAL', err?.message ?? '系统繁忙，请稍后再试', err?.fields);
-    }
-    return data as T;
-  }
-  return { request, token, setToken };
+function readsOf(call: Call) {
+  return <E extends AnyEndpoint>(
+    endpoint: E | null,
+    input?: CallInput<E>,
+    config?: SWRConfiguration<AnswerOf<E>, ApiError>,
+  ) =>
+    useSWR<AnswerOf<E>, ApiError>(
+      endpoint && callKey(endpoint, input),
+      () => call(endpoint as E, ...([input] as CallArgs<E>)),
+      config,
+    );
+}
+
+/** Reads every cached answer of these endpoints again (after a change they depend on). */
+export function refresh(...endpoints: AnyEndpoint[]): Promise<unknown> {
+  return mutate((key) => isKeyOf(key, ...endpoints));
+}
+
+/** Drops every kept answer (logout, expiry): the next person at this PC must not see the last one's data. */
+export function forgetAll(): void {
+  void mutate(() => true, undefined, { revalidate: false });
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, hasToken, onSessionExpired } from './api';
+import { hasToken, logout, onSessionExpired } from './api';
 import { QrLogin } from './QrLogin';
 import { navigate, useRoute } from './route';
 import { Shell } from './Shell';
@@ -35,7 +35,7 @@ export function App() {
 
   const onLogout = useCallback(async () => {
     try {
-      await api.logout();
+      await logout();
     } catch {
       // The token is gone locally either way; an unreachable server must not keep the PC logged in.
     }

@@ -95,4 +95,6 @@ export const VALIDATION_RUN_STATUS_LABELS: Labels<ValidationRun['status']> = {
   completed: '已完成',
   failed: '失败',
 };
+export const validationRunStatusLabel = (status: string) => labelOf(VALIDATION_RUN_STATUS_LABELS, status);
 export const VALIDATION_TRIGGER_LABELS: Labels<ValidationRun['trigger']> = { manual: '手动验证', schedule: '定时验证' };
+export const validationTriggerLabel = (trigger: string) => labelOf(VALIDATION_TRIGGER_LABELS, trigger);

@@ -1,20 +1,5 @@
-import {
-  type AnswerOf,
-  type AnyEndpoint,
-  type ApiError,
-  type Call,
-  type CallArgs,
-  type CallInput,
-  callKey,
-  createApiClient,
-  fetchTransport,
-  isKeyOf,
-  retryReads,
-} from '@ykt/shared';
-import useSWR, { mutate, type SWRConfiguration } from 'swr';
-
-/** The data library's defaults for both web front ends: no refetch on window focus, reads retried (retryReads). */
-export const SWR_DEFAULTS: SWRConfiguration = { revalidateOnFocus: false, onErrorRetry: retryReads };
+import { createApiClient, fetchTransport } from '@ykt/shared';
+import { forgetAll, readsOf } from '@ykt/shared/swr';
 
 /**
  * The web build's one way to call the BFF: the shared client over fetch, one per front end. `tokenKey` is where
@@ -49,31 +34,4 @@ export function createWebApi(tokenKey: string) {
       return () => expiredListeners.delete(listener);
     },
   };
-}
-
-/**
- * Reads through `call` as a hook: a read of `endpoint` (none while it is null), kept in SWR's cache under the
- * call's key. Made once per front end, at module scope (createWebApi).
- */
-function readsOf(call: Call) {
-  return <E extends AnyEndpoint>(
-    endpoint: E | null,
-    input?: CallInput<E>,
-    config?: SWRConfiguration<AnswerOf<E>, ApiError>,
-  ) =>
-    useSWR<AnswerOf<E>, ApiError>(
-      endpoint && callKey(endpoint, input),
-      () => call(endpoint as E, ...([input] as CallArgs<E>)),
-      config,
-    );
-}
-
-/** Reads every cached answer of these endpoints again (after a change they depend on). */
-export function refresh(...endpoints: AnyEndpoint[]): Promise<unknown> {
-  return mutate((key) => isKeyOf(key, ...endpoints));
-}
-
-/** Drops every kept answer (logout, expiry): the next person at this PC must not see the last one's data. */
-export function forgetAll(): void {
-  void mutate(() => true, undefined, { revalidate: false });
 }

@@ -4,7 +4,7 @@ import { QrLogin } from './QrLogin';
 import { navigate, useRoute } from './route';
 import { Shell } from './Shell';
 
-export const SESSION_EXPIRED_NOTICE = '登录已过期，请重新扫码登录';
+const SESSION_EXPIRED_NOTICE = '登录已过期，请重新扫码登录';
 
 /** Logged out: the QR login page. Logged in: the manual's left-nav layout. Never a page reload in between. */
 export function App() {

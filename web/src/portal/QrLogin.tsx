@@ -12,7 +12,7 @@ const POLL_MS = 2000;
 const POLL_BACKOFF_MS = 5000;
 const TICKET_LIFETIME_MS = 300_000;
 
-export const QR_HOWTO = '请使用渝快办APP扫一扫，在手机上完成人脸识别并确认登录';
+const QR_HOWTO = '请使用渝快办APP扫一扫，在手机上完成人脸识别并确认登录';
 
 type Phase = 'loading' | 'waiting' | 'scanned' | 'confirmed' | 'expired' | 'error';
 

@@ -1,5 +1,6 @@
 import { citizenEndpoints as citizen } from '@ykt/shared';
-import { createWebApi, forgetAll, refresh } from '../api/client';
+import { forgetAll, refresh } from '@ykt/shared/swr';
+import { createWebApi } from '../api/client';
 
 export { refresh };
 

@@ -39,7 +39,7 @@ export function PageToolbar({
 }
 
 /** A list that failed to load says why, with 重试. */
-export function LoadErrorAlert({ error, onRetry }: { error: string | null; onRetry: () => void }) {
+function LoadErrorAlert({ error, onRetry }: { error: string | null; onRetry: () => void }) {
   if (!error) return null;
   return (
     <Alert

@@ -16,7 +16,7 @@ export function ToneTag({ tone, children, icon }: { tone: Tone; children: ReactN
   );
 }
 
-export const STATUS_TONES: Record<string, Tone> = {
+const STATUS_TONES: Record<string, Tone> = {
   pending: 'blue',
   approved: 'green',
   rejected: 'red',

@@ -1,14 +1,15 @@
 import { type AnswerOf, type CallInput, reviewEndpoints as review } from '@ykt/shared';
+import { forgetAll } from '@ykt/shared/swr';
 import type { TablePaginationConfig } from 'antd';
 import { useState } from 'react';
 import { unstable_serialize } from 'swr';
-import { createWebApi, forgetAll } from '../api/client';
+import { createWebApi } from '../api/client';
 
 /** The console's client: the caseworker's session token, the review endpoints. */
 const reviewApi = createWebApi('ykt.review.token');
 
 export const { call, useCall, onSessionExpired } = reviewApi;
-export { refresh } from '../api/client';
+export { refresh } from '@ykt/shared/swr';
 export const hasToken = () => reviewApi.token() !== null;
 
 export type CaseworkerProfile = AnswerOf<typeof review.me>;

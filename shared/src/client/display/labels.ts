@@ -43,11 +43,12 @@ export const CHANGE_REQUEST_STATUS_LABELS: Labels<ChangeRequestStatus> = {
   withdrawn: '已撤销',
   failed: '申请失败',
 };
-export const changeRequestStatusLabel = (status: string) => labelOf(CHANGE_REQUEST_STATUS_LABELS, status);
+export const changeRequestStatusLabel = (status: string | null | undefined) =>
+  labelOf(CHANGE_REQUEST_STATUS_LABELS, status);
 
 /** The same states as the caseworker reads them: a pending request is 待审核 there (manual 1.3). */
 export const REVIEW_STATUS_LABELS: Labels<ChangeRequestStatus> = { ...CHANGE_REQUEST_STATUS_LABELS, pending: '待审核' };
-export const reviewStatusLabel = (status: string) => labelOf(REVIEW_STATUS_LABELS, status);
+export const reviewStatusLabel = (status: string | null | undefined) => labelOf(REVIEW_STATUS_LABELS, status);
 
 /** 数据来源 of the review queue: every request there comes from 渝快办. */
 export const REQUEST_SOURCE_LABEL = '渝快办-账号变更';
@@ -58,8 +59,8 @@ export const NOTIFICATION_KIND_LABELS: Labels<NotificationKind> = {
   scheduled_validation: '定时验证',
 };
 /** Kinds added later read as 账户通知 until they get a word of their own. */
-export const notificationKindLabel = (kind: string) =>
-  (NOTIFICATION_KIND_LABELS as Readonly<Record<string, string>>)[kind] ?? '账户通知';
+export const notificationKindLabel = (kind: string | null | undefined) =>
+  (kind && (NOTIFICATION_KIND_LABELS as Readonly<Record<string, string>>)[kind]) || '账户通知';
 
 /** Who acted, in the 操作日志 (the console and the CSV export). */
 export const ACTOR_TYPE_LABELS: Labels<AuditEntry['actorType']> = {
@@ -67,7 +68,7 @@ export const ACTOR_TYPE_LABELS: Labels<AuditEntry['actorType']> = {
   caseworker: '经办人',
   system: '系统',
 };
-export const actorTypeLabel = (actorType: string) => labelOf(ACTOR_TYPE_LABELS, actorType);
+export const actorTypeLabel = (actorType: string | null | undefined) => labelOf(ACTOR_TYPE_LABELS, actorType);
 
 /** Audit actions as the BFF writes them (bff/src/services), in words an auditor reads. */
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
@@ -88,13 +89,15 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'validation_run.complete': '账户验证完成',
   'validation_run.fail': '账户验证失败',
 };
-export const auditActionLabel = (action: string) => labelOf(AUDIT_ACTION_LABELS, action);
+export const auditActionLabel = (action: string | null | undefined) => labelOf(AUDIT_ACTION_LABELS, action);
 
 export const VALIDATION_RUN_STATUS_LABELS: Labels<ValidationRun['status']> = {
   running: '进行中',
   completed: '已完成',
   failed: '失败',
 };
-export const validationRunStatusLabel = (status: string) => labelOf(VALIDATION_RUN_STATUS_LABELS, status);
+export const validationRunStatusLabel = (status: string | null | undefined) =>
+  labelOf(VALIDATION_RUN_STATUS_LABELS, status);
 export const VALIDATION_TRIGGER_LABELS: Labels<ValidationRun['trigger']> = { manual: '手动验证', schedule: '定时验证' };
-export const validationTriggerLabel = (trigger: string) => labelOf(VALIDATION_TRIGGER_LABELS, trigger);
+export const validationTriggerLabel = (trigger: string | null | undefined) =>
+  labelOf(VALIDATION_TRIGGER_LABELS, trigger);

@@ -1,5 +1,6 @@
 import { BellOutlined, CreditCardOutlined, IdcardOutlined } from '@ant-design/icons';
 import {
+  ACCOUNT_STATUS_LABELS,
   type CardFace,
   cardTypeLabel,
   citizenEndpoints as citizen,
@@ -75,14 +76,14 @@ function AccountCard({ card: c }: { card: CardFace }) {
             children: invalid ? (
               <span>
                 <Tag color="error" className="ykb-tag">
-                  无效
+                  {ACCOUNT_STATUS_LABELS.invalid}
                 </Tag>
                 {c.invalidReason && <span className="ykb-invalid-reason">{c.invalidReason}</span>}
                 {c.invalidAt && <span className="ykb-muted">（{formatTime(c.invalidAt)}）</span>}
               </span>
             ) : (
               <Tag color="success" className="ykb-tag">
-                有效
+                {ACCOUNT_STATUS_LABELS.valid}
               </Tag>
             ),
           },

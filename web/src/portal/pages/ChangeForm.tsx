@@ -32,7 +32,7 @@ import { call, refresh } from '../api';
 import { navigate } from '../route';
 import { NoAccount, Section } from '../Section';
 
-export const IN_PROGRESS_TEXT = '您已有一条正在办理的变更申请';
+const IN_PROGRESS_TEXT = '您已有一条正在办理的变更申请';
 
 type Values = Partial<ChangeFormValues>;
 

@@ -1,6 +1,6 @@
 import { LockFilled } from '@ant-design/icons';
 import type { reviewEndpoints } from '@ykt/shared';
-import { accountSourceLabel, cardTypeLabel, formatTime } from '@ykt/shared';
+import { ACCOUNT_STATUS_LABELS, accountSourceLabel, cardTypeLabel, formatTime } from '@ykt/shared';
 import { Button, Space, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { ReactElement } from 'react';
@@ -9,7 +9,7 @@ import { Grid } from '../Grid';
 import { ToneTag } from '../ToneTag';
 
 /** The BFF's own words for the lock (423), used for the tooltip before anyone tries. */
-export const LOCKED_TEXT = '存在渝快办账号变更待审核数据，不允许操作';
+const LOCKED_TEXT = '存在渝快办账号变更待审核数据，不允许操作';
 
 /**
  * A button that is disabled with a tooltip saying why. A disabled button gets no hover, so it is wrapped; the
@@ -27,7 +27,7 @@ function Guarded({ reason, children }: { reason: string | null; children: ReactE
 function StatusCell({ account: r }: { account: ReviewAccount }) {
   return (
     <div className="rv-status-cell">
-      {r.status === 'valid' ? <ToneTag tone="green">有效</ToneTag> : <ToneTag tone="red">无效</ToneTag>}
+      <ToneTag tone={r.status === 'valid' ? 'green' : 'red'}>{ACCOUNT_STATUS_LABELS[r.status]}</ToneTag>
       {r.status === 'invalid' && r.invalidReason && <div className="rv-small">原因：{r.invalidReason}</div>}
       {r.status === 'invalid' && r.invalidAt && <div className="rv-small rv-muted">{formatTime(r.invalidAt)}</div>}
       {r.locked && (

@@ -10,7 +10,6 @@ export interface AppButtonProps {
   /** Shows a spinner; the button takes no taps meanwhile (one request for two quick taps). */
   loading?: boolean;
   className?: string;
-  ariaLabel?: string;
   /** An explicit click handler (no form submit: a mouse click must work in the H5 preview too). */
   onClick: () => void;
 }
@@ -23,7 +22,6 @@ export function AppButton({
   disabled,
   loading,
   className,
-  ariaLabel,
   onClick,
   children,
 }: PropsWithChildren<AppButtonProps>) {
@@ -40,7 +38,6 @@ export function AppButton({
       )}
       // Taro's H5 button writes disabled="false" when given false, and its stylesheet greys [disabled] out.
       disabled={disabled || undefined}
-      aria-label={ariaLabel}
       onClick={() => {
         if (!inactive) onClick();
       }}

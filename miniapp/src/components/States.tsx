@@ -12,34 +12,25 @@ export function LoadingState({ text = '正在加载…' }: { text?: string }) {
   );
 }
 
-export function ErrorState({
-  message,
-  onRetry,
-  retryText = '重新加载',
-}: {
-  message: string;
-  onRetry?: () => void;
-  retryText?: string;
-}) {
+export function ErrorState({ message, onRetry }: { message: string; onRetry?: () => void }) {
   return (
     <View className="state state-error" role="alert">
       <View className="state-icon">!</View>
       <Text>{message}</Text>
       {onRetry && (
         <AppButton kind="outline" onClick={onRetry}>
-          {retryText}
+          重新加载
         </AppButton>
       )}
     </View>
   );
 }
 
-export function EmptyState({ text, children }: { text: string; children?: ReactNode }) {
+export function EmptyState({ text }: { text: string }) {
   return (
     <View className="state">
       <View className="state-icon">○</View>
       <Text>{text}</Text>
-      {children}
     </View>
   );
 }

@@ -16,7 +16,7 @@ function applyToDocument() {
 }
 applyToDocument();
 
-export function isElderMode(): boolean {
+function isElderMode(): boolean {
   return elder;
 }
 

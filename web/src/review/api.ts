@@ -9,7 +9,6 @@ import { createWebApi } from '../api/client';
 const reviewApi = createWebApi('ykt.review.token');
 
 export const { call, useCall, onSessionExpired } = reviewApi;
-export { refresh } from '@ykt/shared/swr';
 export const hasToken = () => reviewApi.token() !== null;
 
 export type CaseworkerProfile = AnswerOf<typeof review.me>;
@@ -37,7 +36,7 @@ export async function logout(): Promise<void> {
 /** One empty list for every grid without rows, so effects on `rows` run only when rows arrive. */
 const NO_ROWS: never[] = [];
 
-export type PagedEndpoint = typeof review.changeRequests | typeof review.accounts | typeof review.audit;
+type PagedEndpoint = typeof review.changeRequests | typeof review.accounts | typeof review.audit;
 type Filter<E extends PagedEndpoint> = Omit<NonNullable<CallInput<E>['query']>, 'page' | 'pageSize'>;
 
 /**

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import { cx } from '../utils/cx';
-import { Choosable } from './Choosable';
+import { Radio } from './Choosable';
 import './Field.scss';
 
 /** A form row: visible label (required mark), the control, a hint, and the field's own error message. */
@@ -57,17 +57,10 @@ export function Choice<V extends string>({
   return (
     <View className="choices" role="radiogroup" aria-label={label}>
       {options.map((o) => (
-        <Choosable
-          key={o.value}
-          role="radio"
-          chosen={o.value === value}
-          className="choice"
-          chosenClassName="choice-on"
-          onChoose={() => onChange(o.value)}
-        >
+        <Radio key={o.value} chosen={o.value === value} look="choice" onChoose={() => onChange(o.value)}>
           {o.value === value ? '✓ ' : ''}
           {o.label}
-        </Choosable>
+        </Radio>
       ))}
     </View>
   );

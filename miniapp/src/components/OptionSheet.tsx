@@ -1,7 +1,7 @@
 import { ScrollView, Text, View } from '@tarojs/components';
 import { cx } from '../utils/cx';
 import { useElderMode } from '../utils/elderMode';
-import { Choosable } from './Choosable';
+import { ListOption } from './Choosable';
 import { Layer } from './Layer';
 import './OptionSheet.scss';
 
@@ -40,18 +40,16 @@ export function OptionSheet({
         <ScrollView scrollY className="sheet-list">
           <View role="listbox" aria-label={title}>
             {options.map((o) => (
-              <Choosable
+              <ListOption
                 key={o.value}
-                role="option"
                 chosen={o.value === value}
-                className="sheet-option"
-                chosenClassName="sheet-option-on"
+                look="sheet-option"
                 onChoose={() => onSelect(o.value)}
               >
                 <Text>{o.label}</Text>
                 {o.hint && <Text className="sheet-hint">{o.hint}</Text>}
                 {o.value === value && <Text className="sheet-check">✓</Text>}
-              </Choosable>
+              </ListOption>
             ))}
           </View>
         </ScrollView>

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { Choosable } from './Choosable';
+import { Tab } from './Choosable';
 import './Tabs.scss';
 
 export interface TabDef<K extends string> {
@@ -21,18 +21,16 @@ export function Tabs<K extends string>({
   return (
     <View className="tabs" role="tablist">
       {tabs.map((t) => (
-        <Choosable
+        <Tab
           key={t.key}
-          role="tab"
           chosen={t.key === active}
-          className="tab"
-          chosenClassName="tab-active"
+          look="tab"
           label={t.badge ? `${t.title}，${t.badge}条未读` : t.title}
           onChoose={() => onChange(t.key)}
         >
           <Text>{t.title}</Text>
           {t.badge ? <Text className="tab-badge">{t.badge > 99 ? '99+' : t.badge}</Text> : null}
-        </Choosable>
+        </Tab>
       ))}
     </View>
   );

@@ -291,7 +291,7 @@ describe('PC pages: QR login and 1.2 of the manual', () => {
   test('a person without an account is told where to declare one', async () => {
     const wang = await loggedInPc(WANG_YU);
     await wang.getByText('请联系所在村社/镇（乡）街道申报账号信息').waitFor();
-    expect(await wang.locator('.ykb-no-account').first().textContent()).toContain('您尚未绑定"一卡通"账号');
+    expect(await wang.locator('.ykb-no-account').first().textContent()).toContain('您尚未绑定“一卡通”账号');
     await shot(wang, 'basic-no-account');
     await wang.context().close();
   }, 90_000);

@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CARD_TYPE_LABELS, CONSENT_TEXT } from '../src/client/display/index.ts';
 import { BANKS, BINS } from '../src/reference/index.ts';
 import {
-  CARD_TYPE_LABELS,
   CARD_TYPES,
   type ChangeRequestDraft,
-  CONSENT_TEXT,
   checkAccountNumber,
   checkBankCode,
   checkCardType,

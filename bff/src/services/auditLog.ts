@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { formatChongqingTime, maskName } from '@ykt/shared';
+import { actorTypeLabel, formatChongqingTime, maskName } from '@ykt/shared';
 import { stringify } from 'csv-stringify';
 import { and, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import { forbidden } from '../lib/errors.ts';
@@ -9,7 +9,6 @@ import { after, cappedTotal, decodeCursor, encodeCursor } from './paging.ts';
 
 type Entry = typeof import('../db/pg/schema.ts').auditLog.$inferSelect;
 
-const ACTOR_TYPES: Record<string, string> = { citizen: '享受人', caseworker: '经办人', system: '系统' };
 
 /** Rows a CSV export holds at most (newest first): streamed, so the BFF's memory does not grow with it. */
 export const AUDIT_CSV_MAX_ROWS = 2_000_000;
@@ -113,7 +112,7 @@ export function createAuditLog(ctx: ServiceContext) {
             yield [
               r.id,
               formatChongqingTime(r.at),
-              ACTOR_TYPES[r.actorType] ?? r.actorType,
+              actorTypeLabel(r.actorType),
               nameOf(names, r.actor),
               r.action,
               r.target,

@@ -2,7 +2,8 @@
  * Picks the host bridge once per visit: the H5 preview when the BFF runs in preview mode
  * (GET /api/client-config), else the 渝快办 container adapter.
  */
-import { api, type ClientConfig } from '../api/client';
+import { type AnswerOf, citizenEndpoints as citizen } from '@ykt/shared';
+import { call } from '../api/client';
 import { createContainerBridge, hasContainerBridge } from './container';
 import { createPreviewBridge } from './preview';
 import type { Bridge } from './types';
@@ -13,9 +14,9 @@ let pending: Promise<Bridge> | undefined;
 
 async function choose(): Promise<Bridge> {
   if (process.env.TARO_ENV !== 'h5' || hasContainerBridge()) return createContainerBridge();
-  let config: ClientConfig;
+  let config: AnswerOf<typeof citizen.clientConfig>;
   try {
-    config = await api.clientConfig();
+    config = await call(citizen.clientConfig);
   } catch (e) {
     pending = undefined; // try again next time
     throw e;

@@ -4,6 +4,7 @@
  * Only used when the BFF says `faceMode: "preview"` (GET /api/client-config).
  */
 import Taro from '@tarojs/taro';
+import { taroTransport } from '../api/transport';
 import { PAGES } from '../utils/nav';
 import { BridgeError, type Persona, type PreviewBridge } from './types';
 
@@ -11,21 +12,16 @@ export function createPreviewBridge(identityPreviewUrl: string): PreviewBridge {
   const base = identityPreviewUrl.replace(/\/+$/, '');
   let selected: Persona | undefined;
 
-  async function call<T>(path: string, method: 'GET' | 'POST', data?: unknown): Promise<T> {
-    let res: Taro.request.SuccessCallbackResult<TaroGeneral.IAnyObject>;
+  /** The identity platform's sandbox is not the BFF: its own error words, same transport. */
+  async function call<T>(path: string, method: 'GET' | 'POST', body?: unknown): Promise<T> {
+    let res: { status: number; body: unknown };
     try {
-      res = await Taro.request({
-        url: `${base}${path}`,
-        method,
-        data,
-        header: method === 'POST' ? { 'Content-Type': 'application/json' } : {},
-        timeout: 15_000,
-      });
+      res = await taroTransport({ method, url: `${base}${path}`, headers: {}, body, responseType: 'json' });
     } catch {
       throw new BridgeError('无法连接预览身份平台，请稍后重试');
     }
-    if (res.statusCode < 200 || res.statusCode >= 300) throw new BridgeError('预览身份平台暂不可用，请稍后重试');
-    return res.data as T;
+    if (res.status < 200 || res.status >= 300) throw new BridgeError('预览身份平台暂不可用，请稍后重试');
+    return res.body as T;
   }
 
   return {

@@ -1,4 +1,4 @@
-import { Button } from '@nutui/nutui-react-taro';
+import { Button, Text, View } from '@tarojs/components';
 import type { PropsWithChildren } from 'react';
 import { cx } from '../utils/cx';
 
@@ -7,17 +7,14 @@ export interface AppButtonProps {
   big?: boolean;
   block?: boolean;
   disabled?: boolean;
+  /** Shows a spinner; the button takes no taps meanwhile (one request for two quick taps). */
   loading?: boolean;
   className?: string;
-  ariaLabel?: string;
-  /**
-   * An explicit click handler, never formType="submit": NutUI's submit fires on touchend only,
-   * so a mouse click would never submit (stack-notes.md).
-   */
+  /** An explicit click handler (no form submit: a mouse click must work in the H5 preview too). */
   onClick: () => void;
 }
 
-/** NutUI Button sized by the app's tokens (touch target >= 44 px, >= 52 px in 长辈版). */
+/** Taro's Button sized by the app's tokens (touch target >= 44 px, >= 52 px in 长辈版). */
 export function AppButton({
   kind = 'primary',
   big,
@@ -25,21 +22,28 @@ export function AppButton({
   disabled,
   loading,
   className,
-  ariaLabel,
   onClick,
   children,
 }: PropsWithChildren<AppButtonProps>) {
+  const inactive = disabled || loading;
   return (
     <Button
-      className={cx('btn', `btn-${kind}`, big && 'btn-big', block && 'btn-block', className)}
-      type={kind === 'danger' ? 'danger' : 'primary'}
-      fill={kind === 'primary' ? 'solid' : 'outline'}
-      disabled={disabled}
-      loading={loading}
-      aria-label={ariaLabel}
-      onClick={() => onClick()}
+      className={cx(
+        'btn',
+        `btn-${kind}`,
+        big && 'btn-big',
+        block && 'btn-block',
+        inactive && 'btn-disabled',
+        className,
+      )}
+      // Taro's H5 button writes disabled="false" when given false, and its stylesheet greys [disabled] out.
+      disabled={disabled || undefined}
+      onClick={() => {
+        if (!inactive) onClick();
+      }}
     >
-      {children}
+      {loading && <View className="btn-spinner" aria-hidden />}
+      <Text className={cx(loading && 'btn-text-after-spinner')}>{children}</Text>
     </Button>
   );
 }

@@ -1,8 +1,14 @@
 import { Text, View } from '@tarojs/components';
-import type { CardFace as Card, MaskedBeneficiary } from '@ykt/shared';
-import { ACCOUNT_SOURCE_LABELS, CARD_TYPE_LABELS } from '@ykt/shared';
+import {
+  accountSourceLabel,
+  type CardFace as Card,
+  cardTypeLabel,
+  displayAccount,
+  formatTime,
+  genderLabel,
+  type MaskedBeneficiary,
+} from '@ykt/shared';
 import { cx } from '../utils/cx';
-import { displayAccount, formatTime, GENDER_LABELS } from '../utils/format';
 import { AppButton } from './AppButton';
 import './CardFace.scss';
 
@@ -40,7 +46,6 @@ export function CardFace({
   onChange,
 }: CardFaceProps) {
   const invalid = card.status === 'invalid';
-  const cardTypeLabel = CARD_TYPE_LABELS[card.cardType as keyof typeof CARD_TYPE_LABELS] ?? card.cardType;
   const number = displayAccount(revealedNumber ?? card.accountNumber);
   return (
     <View className={cx('card', BANK_THEMES[card.bankCode] ?? 'card-theme-default', invalid && 'card-invalid')}>
@@ -56,7 +61,7 @@ export function CardFace({
       <View className="card-person">
         <View className="card-row">
           <Text className="card-name">{beneficiary.name}</Text>
-          <Text className="card-field">性别：{GENDER_LABELS[beneficiary.gender] ?? beneficiary.gender}</Text>
+          <Text className="card-field">性别：{genderLabel(beneficiary.gender)}</Text>
         </View>
         <View className="card-field">出生日期：{beneficiary.birthDate}</View>
         <View className="card-field">身份证号：{beneficiary.idNumber}</View>
@@ -67,14 +72,14 @@ export function CardFace({
           {card.bankName.slice(0, 1)}
         </View>
         <Text className="card-bank-name">{card.bankName}</Text>
-        <Text className="card-type">{cardTypeLabel}</Text>
+        <Text className="card-type">{cardTypeLabel(card.cardType)}</Text>
       </View>
 
       <View className="card-number" aria-label={`账号 ${number}`}>
         {number}
       </View>
       <View className="card-number-row">
-        <Text className="card-source">来源：{ACCOUNT_SOURCE_LABELS[card.source] ?? card.source}</Text>
+        <Text className="card-source">来源：{accountSourceLabel(card.source)}</Text>
         <View
           className="card-reveal"
           role="button"

@@ -1,8 +1,10 @@
-import { Dialog } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
-import type { ReactNode } from 'react';
+import { type ReactNode, useId } from 'react';
+import { AppButton } from './AppButton';
+import { Layer } from './Layer';
+import './ConfirmDialog.scss';
 
-/** A yes/no question in NutUI's Dialog, with our sizes (长辈版 included). */
+/** A yes/no question over a dimmed page, with the app's sizes (长辈版 included). Tapping outside does nothing. */
 export function ConfirmDialog({
   visible,
   title,
@@ -22,20 +24,25 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
+  const titleId = useId();
   return (
-    <Dialog
-      className="app-dialog"
-      visible={visible}
-      title={title}
-      confirmText={confirmText}
-      cancelText={cancelText}
-      hideCancelButton={hideCancel}
-      closeOnOverlayClick={false}
-      onConfirm={() => onConfirm()}
-      onCancel={() => onCancel()}
-      onClose={() => undefined}
-    >
-      <View className="app-dialog-content">{children}</View>
-    </Dialog>
+    <Layer visible={visible} maskClassName="dialog-mask">
+      <View className="dialog" role="dialog" aria-modal aria-labelledby={titleId}>
+        <View className="dialog-title" id={titleId}>
+          {title}
+        </View>
+        <View className="dialog-content">{children}</View>
+        <View className="dialog-footer">
+          {!hideCancel && (
+            <AppButton kind="outline" className="dialog-button" onClick={onCancel}>
+              {cancelText}
+            </AppButton>
+          )}
+          <AppButton className="dialog-button dialog-button-ok" onClick={onConfirm}>
+            {confirmText}
+          </AppButton>
+        </View>
+      </View>
+    </Layer>
   );
 }

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import { cx } from '../utils/cx';
+import { Radio } from './Choosable';
 import './Field.scss';
 
 /** A form row: visible label (required mark), the control, a hint, and the field's own error message. */
@@ -56,16 +57,10 @@ export function Choice<V extends string>({
   return (
     <View className="choices" role="radiogroup" aria-label={label}>
       {options.map((o) => (
-        <View
-          key={o.value}
-          className={cx('choice', o.value === value && 'choice-on')}
-          role="radio"
-          aria-checked={o.value === value}
-          onClick={() => onChange(o.value)}
-        >
+        <Radio key={o.value} chosen={o.value === value} look="choice" onChoose={() => onChange(o.value)}>
           {o.value === value ? '✓ ' : ''}
           {o.label}
-        </View>
+        </Radio>
       ))}
     </View>
   );

@@ -1,7 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { Notification } from '@ykt/shared';
-import { NOTIFICATION_KIND_LABELS } from '@ykt/shared';
-import { displayAccount, districtLabel, formatTime } from '../utils/format';
+import { displayAccount, districtBracketed, formatTime, type Notification, notificationKindLabel } from '@ykt/shared';
 import { AppButton } from './AppButton';
 import { Kv } from './Kv';
 import './Items.scss';
@@ -9,7 +7,7 @@ import './Items.scss';
 /** One 系统通知: an account became unusable (上卡失败, 手动/定时验证), with 说明 and 操作时间. */
 export function NoticeItem({ item, onRead, reading }: { item: Notification; onRead: () => void; reading?: boolean }) {
   const unread = !item.readAt;
-  const kind = NOTIFICATION_KIND_LABELS[item.kind as keyof typeof NOTIFICATION_KIND_LABELS] ?? '账户通知';
+  const kind = notificationKindLabel(item.kind);
   return (
     <View className={`item${unread ? ' item-unread' : ''}`} aria-label={`系统通知 ${kind}${unread ? ' 未读' : ''}`}>
       <View className="item-head">
@@ -18,7 +16,7 @@ export function NoticeItem({ item, onRead, reading }: { item: Notification; onRe
       </View>
       <Kv k="银行名称">{item.bankName}</Kv>
       <Kv k="账户">{displayAccount(item.accountNumber)}</Kv>
-      <Kv k="区县">{districtLabel(item.districtCode, item.districtName)}</Kv>
+      <Kv k="区县">{districtBracketed({ code: item.districtCode, name: item.districtName })}</Kv>
       <Kv k="说明">{item.message}</Kv>
       <Kv k="操作时间">{formatTime(item.occurredAt)}</Kv>
       {unread && (

@@ -1,7 +1,8 @@
-import { Popup } from '@nutui/nutui-react-taro';
 import { ScrollView, Text, View } from '@tarojs/components';
 import { cx } from '../utils/cx';
 import { useElderMode } from '../utils/elderMode';
+import { ListOption } from './Choosable';
+import { Layer } from './Layer';
 import './OptionSheet.scss';
 
 export interface Option {
@@ -10,7 +11,7 @@ export interface Option {
   hint?: string;
 }
 
-/** A bottom sheet with one big row per option: easier for older people than a wheel picker. */
+/** A bottom sheet with one big row per option: easier for older people than a wheel picker. Tap outside to close. */
 export function OptionSheet({
   visible,
   title,
@@ -28,30 +29,31 @@ export function OptionSheet({
 }) {
   const elder = useElderMode();
   return (
-    <Popup visible={visible} position="bottom" round onClose={onClose} className={cx('sheet', elder && 'elder')}>
-      <View className="sheet-head">
-        <Text className="sheet-title">{title}</Text>
-        <View className="sheet-close" role="button" aria-label="关闭" onClick={onClose}>
-          关闭
+    <Layer visible={visible} maskClassName="sheet-mask" onMaskClick={onClose}>
+      <View className={cx('sheet', elder && 'elder')}>
+        <View className="sheet-head">
+          <Text className="sheet-title">{title}</Text>
+          <View className="sheet-close" role="button" aria-label="关闭" onClick={onClose}>
+            关闭
+          </View>
         </View>
+        <ScrollView scrollY className="sheet-list">
+          <View role="listbox" aria-label={title}>
+            {options.map((o) => (
+              <ListOption
+                key={o.value}
+                chosen={o.value === value}
+                look="sheet-option"
+                onChoose={() => onSelect(o.value)}
+              >
+                <Text>{o.label}</Text>
+                {o.hint && <Text className="sheet-hint">{o.hint}</Text>}
+                {o.value === value && <Text className="sheet-check">✓</Text>}
+              </ListOption>
+            ))}
+          </View>
+        </ScrollView>
       </View>
-      <ScrollView scrollY className="sheet-list">
-        <View role="listbox" aria-label={title}>
-          {options.map((o) => (
-            <View
-              key={o.value}
-              className={cx('sheet-option', o.value === value && 'sheet-option-on')}
-              role="option"
-              aria-selected={o.value === value}
-              onClick={() => onSelect(o.value)}
-            >
-              <Text>{o.label}</Text>
-              {o.hint && <Text className="sheet-hint">{o.hint}</Text>}
-              {o.value === value && <Text className="sheet-check">✓</Text>}
-            </View>
-          ))}
-        </View>
-      </ScrollView>
-    </Popup>
+    </Layer>
   );
 }

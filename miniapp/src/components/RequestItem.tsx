@@ -1,7 +1,12 @@
 import { Text, View } from '@tarojs/components';
-import type { ChangeRequest } from '@ykt/shared';
-import { CARD_TYPE_LABELS, CHANGE_REQUEST_STATUS_LABELS } from '@ykt/shared';
-import { displayAccount, districtLabel, formatTime } from '../utils/format';
+import {
+  type ChangeRequest,
+  cardTypeLabel,
+  changeRequestStatusLabel,
+  displayAccount,
+  districtBracketed,
+  formatTime,
+} from '@ykt/shared';
 import { AppButton } from './AppButton';
 import { Kv } from './Kv';
 import './Items.scss';
@@ -17,7 +22,7 @@ export function RequestItem({
   withdrawing?: boolean;
 }) {
   const pending = item.status === 'pending';
-  const label = CHANGE_REQUEST_STATUS_LABELS[item.status] ?? item.status;
+  const label = changeRequestStatusLabel(item.status);
   return (
     <View className="item" aria-label={`变更申请 ${label}`}>
       <View className="item-head">
@@ -26,9 +31,9 @@ export function RequestItem({
       </View>
       <Kv k="银行名称">{item.bankName}</Kv>
       <Kv k="账户">{displayAccount(item.accountNumber)}</Kv>
-      <Kv k="卡类型">{CARD_TYPE_LABELS[item.cardType as keyof typeof CARD_TYPE_LABELS] ?? item.cardType}</Kv>
+      <Kv k="卡类型">{cardTypeLabel(item.cardType)}</Kv>
       <Kv k="申请时间">{formatTime(item.appliedAt)}</Kv>
-      <Kv k="区县">{districtLabel(item.districtCode, item.districtName)}</Kv>
+      <Kv k="区县">{districtBracketed({ code: item.districtCode, name: item.districtName })}</Kv>
       <Kv k="办理结果">{label}</Kv>
       {item.finishedAt && <Kv k="完结时间">{formatTime(item.finishedAt)}</Kv>}
       {item.failureReason && <Kv k="失败原因">{item.failureReason}</Kv>}

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { cx } from '../utils/cx';
+import { Tab } from './Choosable';
 import './Tabs.scss';
 
 export interface TabDef<K extends string> {
@@ -21,17 +21,16 @@ export function Tabs<K extends string>({
   return (
     <View className="tabs" role="tablist">
       {tabs.map((t) => (
-        <View
+        <Tab
           key={t.key}
-          className={cx('tab', t.key === active && 'tab-active')}
-          role="tab"
-          aria-selected={t.key === active}
-          aria-label={t.badge ? `${t.title}，${t.badge}条未读` : t.title}
-          onClick={() => onChange(t.key)}
+          chosen={t.key === active}
+          look="tab"
+          label={t.badge ? `${t.title}，${t.badge}条未读` : t.title}
+          onChoose={() => onChange(t.key)}
         >
           <Text>{t.title}</Text>
           {t.badge ? <Text className="tab-badge">{t.badge > 99 ? '99+' : t.badge}</Text> : null}
-        </View>
+        </Tab>
       ))}
     </View>
   );

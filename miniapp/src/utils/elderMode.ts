@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro';
 import { useSyncExternalStore } from 'react';
 import { readString, STORAGE_KEYS, writeString } from './storage';
 
@@ -17,7 +16,7 @@ function applyToDocument() {
 }
 applyToDocument();
 
-export function isElderMode(): boolean {
+function isElderMode(): boolean {
   return elder;
 }
 
@@ -26,7 +25,6 @@ export function setElderMode(on: boolean): void {
   writeString(STORAGE_KEYS.elderMode, on ? '1' : '');
   applyToDocument();
   for (const l of listeners) l();
-  Taro.eventCenter.trigger('elderMode', on);
 }
 
 function subscribe(listener: () => void) {

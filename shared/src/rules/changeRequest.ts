@@ -10,14 +10,6 @@ import { luhnValid } from './luhn.ts';
 export const CARD_TYPES = ['social_security_card', 'bank_card', 'passbook'] as const;
 type CardKind = (typeof CARD_TYPES)[number];
 
-export const CARD_TYPE_LABELS: Readonly<Record<CardKind, string>> = Object.freeze({
-  social_security_card: '社会保障卡',
-  bank_card: '银行卡',
-  passbook: '存折',
-});
-
-export const CONSENT_TEXT = '是否为本人持有账号且同意对当前账号进行状态查询等验证';
-
 export const REASON_MAX_LENGTH = 200;
 
 export const CHANGE_REQUEST_MESSAGES = {

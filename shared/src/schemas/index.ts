@@ -1,6 +1,7 @@
 export * from './auth.ts';
 export * from './card.ts';
 export * from './changeRequests.ts';
+export * from './client.ts';
 export * from './common.ts';
 export * from './errors.ts';
 export * from './notifications.ts';

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, hasToken, onSessionExpired } from './api';
+import { hasToken, logout, onSessionExpired } from './api';
 import { QrLogin } from './QrLogin';
 import { navigate, useRoute } from './route';
 import { Shell } from './Shell';
 
-export const SESSION_EXPIRED_NOTICE = '登录已过期，请重新扫码登录';
+const SESSION_EXPIRED_NOTICE = '登录已过期，请重新扫码登录';
 
 /** Logged out: the QR login page. Logged in: the manual's left-nav layout. Never a page reload in between. */
 export function App() {
@@ -35,7 +35,7 @@ export function App() {
 
   const onLogout = useCallback(async () => {
     try {
-      await api.logout();
+      await logout();
     } catch {
       // The token is gone locally either way; an unreachable server must not keep the PC logged in.
     }

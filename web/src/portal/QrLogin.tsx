@@ -1,19 +1,23 @@
+import { type AnswerOf, ApiError, citizenEndpoints as citizen } from '@ykt/shared';
 import { Alert, Button, Spin } from 'antd';
 import QRCode from 'qrcode';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, api, type QrTicket, setToken } from './api';
+import { useEffect, useRef, useState } from 'react';
+import type { SWRConfiguration } from 'swr';
+import useSWRMutation from 'swr/mutation';
+import { call, startSession, useCall } from './api';
 import { TopBar } from './TopBar';
 
 const POLL_MS = 2000;
+/** After 429 (the BFF limits polls per ticket and address), wait longer. */
 const POLL_BACKOFF_MS = 5000;
 const TICKET_LIFETIME_MS = 300_000;
 
-export const QR_HOWTO = '请使用渝快办APP扫一扫，在手机上完成人脸识别并确认登录';
+const QR_HOWTO = '请使用渝快办APP扫一扫，在手机上完成人脸识别并确认登录';
 
 type Phase = 'loading' | 'waiting' | 'scanned' | 'confirmed' | 'expired' | 'error';
 
 interface Session {
-  ticket: QrTicket;
+  ticket: AnswerOf<typeof citizen.createQrTicket>;
   dataUrl: string;
   /** Local-clock time the code stops working. */
   deadline: number;
@@ -28,90 +32,82 @@ function localDeadline(expiresAt: string): number {
   return Date.now() + (left > 0 && left <= TICKET_LIFETIME_MS + 10_000 ? left : TICKET_LIFETIME_MS);
 }
 
-export function QrLogin({ notice, onLoggedIn }: { notice: string | null; onLoggedIn: () => void }) {
-  const [phase, setPhase] = useState<Phase>('loading');
-  const [session, setSession] = useState<Session | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [now, setNow] = useState(() => Date.now());
-  const [previewLinks, setPreviewLinks] = useState(false);
-  /** Only the latest request for a code may show its result (刷新 clicked twice, React's dev double effects). */
-  const latest = useRef(0);
+async function issueCode(): Promise<Session> {
+  const ticket = await call(citizen.createQrTicket);
+  const dataUrl = await QRCode.toDataURL(ticket.qrContent, { width: 440, margin: 1, errorCorrectionLevel: 'M' });
+  return { ticket, dataUrl, deadline: localDeadline(ticket.expiresAt) };
+}
 
-  const newCode = useCallback(async () => {
-    const attempt = ++latest.current;
-    setPhase('loading');
-    setError(null);
-    try {
-      const ticket = await api.createQrTicket();
-      const dataUrl = await QRCode.toDataURL(ticket.qrContent, { width: 440, margin: 1, errorCorrectionLevel: 'M' });
-      if (attempt !== latest.current) return;
-      setSession({ ticket, dataUrl, deadline: localDeadline(ticket.expiresAt) });
-      setNow(Date.now());
-      setPhase('waiting');
-    } catch (e) {
-      if (attempt !== latest.current) return;
-      setSession(null);
-      setError(e instanceof ApiError ? e.message : '二维码生成失败，请刷新重试');
-      setPhase('error');
-    }
-  }, []);
+/** The ticket is gone for good (expired, cancelled, unknown): stop asking. */
+const isGone = (e: unknown) => e instanceof ApiError && (e.status === 410 || e.status === 404);
+
+/**
+ * How the PC polls its ticket: first after 2 s, then every 2 s until confirmed or expired, in a background tab
+ * too; after an error again in 2 s (5 s after 429), never once the ticket is gone. A module constant: SWR restarts
+ * its timer whenever these options change identity, and the countdown re-renders every second.
+ */
+const POLLING: SWRConfiguration<AnswerOf<typeof citizen.pollQrTicket>, ApiError> = {
+  revalidateOnMount: false,
+  refreshInterval: (r) => (r?.status === 'confirmed' || r?.status === 'expired' ? 0 : POLL_MS),
+  refreshWhenHidden: true,
+  dedupingInterval: 0,
+  onErrorRetry: (e, _key, _config, revalidate, { retryCount }) => {
+    if (isGone(e)) return;
+    setTimeout(() => void revalidate({ retryCount }), e.status === 429 ? POLL_BACKOFF_MS : POLL_MS);
+  },
+};
+
+export function QrLogin({ notice, onLoggedIn }: { notice: string | null; onLoggedIn: () => void }) {
+  // A new code on arrival and on 刷新; only the latest request's code is shown.
+  const code = useSWRMutation('qr-login-code', issueCode);
+  const session = code.data ?? null;
+  const [phase, setPhase] = useState<Phase>('loading');
+  const [now, setNow] = useState(() => Date.now());
+  // The demo link to the phone preview is shown only when the BFF runs against the sandbox.
+  const config = useCall(citizen.clientConfig);
+  const previewLinks = config.data?.faceMode === 'preview';
+  const { trigger } = code;
 
   useEffect(() => {
-    void newCode();
-    // The demo link to the phone preview is shown only when the BFF runs against the sandbox.
-    api
-      .clientConfig()
-      .then((c) => setPreviewLinks(c.faceMode === 'preview'))
-      .catch(() => setPreviewLinks(false));
-  }, [newCode]);
+    void trigger().catch(() => undefined); // the error is code.error
+  }, [trigger]);
+
+  useEffect(() => {
+    if (code.isMutating) setPhase('loading');
+    else if (code.error) setPhase('error');
+    else if (session) {
+      setNow(Date.now());
+      setPhase('waiting');
+    }
+  }, [code.isMutating, code.error, session]);
 
   const active = phase === 'waiting' || phase === 'scanned';
 
   // Poll about every 2 s while the code is alive; only this PC (the one holding the secret) gets the token.
+  const poll = useCall(
+    session && active ? citizen.pollQrTicket : null,
+    { params: { ticket: session?.ticket.ticket ?? '' }, headers: { 'x-qr-secret': session?.ticket.secret ?? '' } },
+    POLLING,
+  );
+
+  const handedOver = useRef<string | null>(null);
   useEffect(() => {
-    if (!session || !active) return;
-    let stopped = false;
-    let timer: number | undefined;
-    const schedule = (ms: number) => {
-      timer = window.setTimeout(tick, ms);
-    };
-    async function tick() {
-      if (stopped || !session) return;
-      try {
-        const r = await api.pollQrTicket(session.ticket);
-        if (stopped) return;
-        if (r.status === 'confirmed') {
-          if (r.token) {
-            setToken(r.token);
-            setPhase('confirmed');
-            onLoggedIn();
-          } else {
-            // Already handed out (e.g. to an earlier poll that was lost): this code cannot log in any more.
-            setPhase('expired');
-          }
-          return;
-        }
-        if (r.status === 'expired') {
-          setPhase('expired');
-          return;
-        }
-        setPhase(r.status);
-        schedule(POLL_MS);
-      } catch (e) {
-        if (stopped) return;
-        if (e instanceof ApiError && (e.status === 410 || e.status === 404)) {
-          setPhase('expired');
-          return;
-        }
-        schedule(e instanceof ApiError && e.status === 429 ? POLL_BACKOFF_MS : POLL_MS);
-      }
-    }
-    schedule(POLL_MS);
-    return () => {
-      stopped = true;
-      window.clearTimeout(timer);
-    };
-  }, [session, active, onLoggedIn]);
+    const r = poll.data;
+    if (!r || !session || !active) return;
+    if (r.status === 'confirmed' && r.token && handedOver.current !== session.ticket.ticket) {
+      handedOver.current = session.ticket.ticket;
+      startSession(r.token);
+      setPhase('confirmed');
+      onLoggedIn();
+    } else if (r.status === 'confirmed' || r.status === 'used' || r.status === 'cancelled' || r.status === 'expired') {
+      // Confirmed without a token: already handed out (to an earlier poll that was lost); this code is spent.
+      setPhase('expired');
+    } else setPhase(r.status);
+  }, [poll.data, session, active, onLoggedIn]);
+
+  useEffect(() => {
+    if (isGone(poll.error)) setPhase('expired');
+  }, [poll.error]);
 
   // The countdown; at zero the code is shown expired even before the server says so.
   useEffect(() => {
@@ -124,6 +120,7 @@ export function QrLogin({ notice, onLoggedIn }: { notice: string | null; onLogge
     return () => window.clearInterval(id);
   }, [session, active]);
 
+  const error = code.error instanceof ApiError ? code.error.message : '二维码生成失败，请刷新重试';
   const secondsLeft = session ? Math.max(0, Math.ceil((session.deadline - now) / 1000)) : 0;
 
   return (
@@ -170,7 +167,7 @@ export function QrLogin({ notice, onLoggedIn }: { notice: string | null; onLogge
             {(phase === 'expired' || phase === 'error') && (
               <div className="ykb-qr-overlay" role="status">
                 <strong>{phase === 'expired' ? '二维码已过期' : error}</strong>
-                <Button type="primary" size="large" onClick={() => void newCode()}>
+                <Button type="primary" size="large" onClick={() => void trigger().catch(() => undefined)}>
                   刷新
                 </Button>
               </div>

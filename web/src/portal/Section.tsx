@@ -1,3 +1,4 @@
+import { NO_ACCOUNT_LINES } from '@ykt/shared';
 import type { ReactNode } from 'react';
 
 /** A titled block of a page, like the manual's "基本信息" / "账户信息" headings. */
@@ -26,5 +27,15 @@ export function Section({
       </div>
       {children}
     </section>
+  );
+}
+
+/** A person without a 一卡通 account is told where to declare one (manual 1.2, two lines as there). */
+export function NoAccount() {
+  return (
+    <div className="ykb-no-account" role="status">
+      <p>{NO_ACCOUNT_LINES[0]}</p>
+      <p>{NO_ACCOUNT_LINES[1]}</p>
+    </div>
   );
 }

@@ -1,8 +1,7 @@
 import { BellOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import type { MyCard } from '@ykt/shared';
 import { Alert, Badge, Button, Layout, Menu, Spin } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import { ApiError, api } from './api';
+import { useState } from 'react';
+import { useCard } from './api';
 import { BasicInfo } from './pages/BasicInfo';
 import { ChangeForm } from './pages/ChangeForm';
 import { Finished } from './pages/Finished';
@@ -19,24 +18,8 @@ const NAV: { key: Page; label: string }[] = [
 
 /** The manual's layout after login: header, left navigation, one page on the right. */
 export function Shell({ route, onLogout }: { route: Route; onLogout: () => Promise<void> }) {
-  const [card, setCard] = useState<MyCard | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const { data: card, error, mutate: reloadCard } = useCard();
   const [loggingOut, setLoggingOut] = useState(false);
-
-  /** The card face feeds the header (name), the badges and every page; pages call this after a change. */
-  const reloadCard = useCallback(async () => {
-    try {
-      setCard(await api.card());
-      setLoadError(null);
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 401) return; // App is already back on the QR code.
-      setLoadError(e instanceof ApiError ? e.message : '加载失败，请稍后再试');
-    }
-  }, []);
-
-  useEffect(() => {
-    void reloadCard();
-  }, [reloadCard]);
 
   const pendingCount = card?.pendingRequestId ? 1 : 0;
   const unread = card?.unreadNotifications ?? 0;
@@ -44,11 +27,11 @@ export function Shell({ route, onLogout }: { route: Route; onLogout: () => Promi
 
   let content: React.ReactNode;
   if (!card) {
-    content = loadError ? (
+    content = error ? (
       <Alert
         type="error"
         showIcon
-        title={loadError}
+        title={error.message}
         action={
           <Button onClick={() => void reloadCard()} size="small">
             重试
@@ -61,11 +44,11 @@ export function Shell({ route, onLogout }: { route: Route; onLogout: () => Promi
       </div>
     );
   } else if (page === 'basic') {
-    content = <BasicInfo card={card} reloadCard={reloadCard} focus={route.params.get('section')} />;
+    content = <BasicInfo card={card} focus={route.params.get('section')} />;
   } else if (page === 'change') {
-    content = <ChangeForm card={card} reloadCard={reloadCard} initialDistrict={route.params.get('district')} />;
+    content = <ChangeForm card={card} initialDistrict={route.params.get('district')} />;
   } else if (page === 'pending') {
-    content = <Pending reloadCard={reloadCard} />;
+    content = <Pending />;
   } else {
     content = <Finished />;
   }

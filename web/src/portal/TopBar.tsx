@@ -1,7 +1,7 @@
 import { ConfigProvider } from 'antd';
 import type { ReactNode } from 'react';
 
-export const SYSTEM_TITLE = '惠民惠农财政补贴资金"一卡通"换卡系统';
+const SYSTEM_TITLE = '惠民惠农财政补贴资金"一卡通"换卡系统';
 
 /** White-on-blue buttons for the bar (系统通知, 退出). */
 const onBlue = {

@@ -1,12 +1,10 @@
-import { App as AntApp, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import type { ThemeConfig } from 'antd';
+import { renderApp } from '../render';
 import { App } from './App';
 import './portal.css';
 
 // The 渝快办 PC look: white and blue, plain words, type large enough for older eyes (>= 16 px).
-const theme = {
+const theme: ThemeConfig = {
   token: {
     // Every text colour passes WCAG AA (4.5:1) on its background; e2e/accessibility.test.ts checks with axe.
     colorPrimary: '#1a5fb8',
@@ -35,14 +33,4 @@ const theme = {
   },
 };
 
-const root = document.getElementById('root');
-if (!root) throw new Error('#root is missing in portal.html');
-createRoot(root).render(
-  <StrictMode>
-    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
-      <AntApp>
-        <App />
-      </AntApp>
-    </ConfigProvider>
-  </StrictMode>,
-);
+renderApp(<App />, theme);

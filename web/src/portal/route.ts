@@ -9,7 +9,7 @@ export interface Route {
   params: URLSearchParams;
 }
 
-export function parseHash(hash: string): Route {
+function parseHash(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#\/?/, '').split('?');
   const page = (PAGES as readonly string[]).includes(path) ? (path as Page) : 'basic';
   return { page, params: new URLSearchParams(query) };

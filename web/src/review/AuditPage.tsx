@@ -1,11 +1,17 @@
-import { CloseOutlined, DownloadOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { App, AutoComplete, Button, Card, Form, Table, Tooltip } from 'antd';
+import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
+import {
+  AUDIT_ACTION_LABELS,
+  actorTypeLabel,
+  auditActionLabel,
+  errorMessage,
+  formatTime,
+  reviewEndpoints as review,
+} from '@ykt/shared';
+import { App, AutoComplete, Button, Card, Form } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useState } from 'react';
-import { type AuditEntry, api, downloadAuditCsv, errorText } from './api';
-import { LoadErrorAlert } from './LoadErrorAlert';
-import { ACTOR_TYPE_LABELS, AUDIT_ACTION_LABELS, auditActionLabel, formatTime } from './labels';
-import { usePagedList } from './usePagedList';
+import { useEffect, useState } from 'react';
+import { type AuditEntry, call, usePaged } from './api';
+import { Grid, PageToolbar } from './Grid';
 
 /** One value of an audit detail: nested objects (before / after) as `（key：value，…）`. */
 function detailValue(v: unknown): string {
@@ -37,25 +43,52 @@ function readableDetail(d: string | null): string {
   return d;
 }
 
+/** GET /api/review/audit.csv with the bearer token (a plain link cannot send it), then saves it as a file. */
+async function downloadAuditCsv(action: string | undefined): Promise<void> {
+  const csv = await call(review.auditCsv, { query: { action } });
+  const url = URL.createObjectURL(csv);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `操作日志-${dateStamp(new Date())}.csv`;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function dateStamp(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}`;
+}
+
+/** The toolbar's name and hint. */
+const TOOLBAR = { label: '操作日志操作', hint: '导出的CSV为UTF-8编码，可直接用Excel打开；导出内容按当前操作筛选。' };
+
 /** 操作日志 (重庆市 caseworkers only): the audit trail, filtered by action, with a CSV export for Excel. */
 export function AuditPage({ onClose }: { onClose(): void }) {
   const { message } = App.useApp();
-  const [action, setAction] = useState<string | undefined>(undefined);
   const [draft, setDraft] = useState('');
   const [exporting, setExporting] = useState(false);
   const [seenActions, setSeenActions] = useState<string[]>([]);
 
-  const fetchPage = useCallback((p: number, ps: number) => api.audit(action, p, ps), [action]);
-  const { rows, total, setPage, loading, loadError, load, pagination } = usePagedList<AuditEntry>(fetchPage, (items) =>
-    setSeenActions((s) => Array.from(new Set([...s, ...items.map((i) => i.action)]))),
+  const log = usePaged(review.audit, {});
+  const { rows, total, filter, search, reload, pagination } = log;
+  // Actions met in the log so far join the known ones in the picker.
+  useEffect(
+    () =>
+      setSeenActions((seen) => {
+        const all = Array.from(new Set([...seen, ...rows.map((i) => i.action)]));
+        return all.length === seen.length ? seen : all;
+      }),
+    [rows],
   );
 
   async function exportCsv() {
     setExporting(true);
     try {
-      await downloadAuditCsv(action);
+      await downloadAuditCsv(filter.action);
     } catch (e) {
-      message.error(errorText(e));
+      message.error(errorMessage(e));
     } finally {
       setExporting(false);
     }
@@ -67,7 +100,7 @@ export function AuditPage({ onClose }: { onClose(): void }) {
 
   const columns: ColumnsType<AuditEntry> = [
     { title: '时间', dataIndex: 'at', width: 166, render: (t: string) => formatTime(t) },
-    { title: '操作人类型', dataIndex: 'actorType', width: 96, render: (t: string) => ACTOR_TYPE_LABELS[t] ?? t },
+    { title: '操作人类型', dataIndex: 'actorType', width: 96, render: (t: string) => actorTypeLabel(t) },
     { title: '操作人', dataIndex: 'actorName', width: 160 },
     {
       title: '操作',
@@ -97,32 +130,17 @@ export function AuditPage({ onClose }: { onClose(): void }) {
 
   return (
     <div className="rv-page">
-      <div className="rv-toolbar" role="toolbar" aria-label="操作日志操作">
+      <PageToolbar {...TOOLBAR} onClose={onClose} onRefresh={reload}>
         <Button icon={<DownloadOutlined aria-hidden />} onClick={() => void exportCsv()} loading={exporting}>
           导出CSV
         </Button>
-        <Button icon={<CloseOutlined aria-hidden />} onClick={onClose}>
-          关闭
-        </Button>
-        <span className="rv-toolbar-hint">导出的CSV为UTF-8编码，可直接用Excel打开；导出内容按当前操作筛选。</span>
-        <Tooltip title="刷新列表">
-          <Button
-            className="rv-toolbar-right"
-            icon={<ReloadOutlined aria-hidden />}
-            onClick={() => void load()}
-            aria-label="刷新列表"
-          />
-        </Tooltip>
-      </div>
+      </PageToolbar>
       <Card size="small" className="rv-grid" title="操作日志" extra={<span className="rv-muted">共 {total} 条</span>}>
         <Form
           name="audit"
           layout="inline"
           className="rv-mb"
-          onFinish={() => {
-            setAction(draft.trim() || undefined);
-            setPage(1);
-          }}
+          onFinish={() => search({ action: draft.trim() || undefined })}
         >
           <Form.Item label="操作" htmlFor="audit_action">
             <AutoComplete
@@ -144,22 +162,16 @@ export function AuditPage({ onClose }: { onClose(): void }) {
             <Button
               onClick={() => {
                 setDraft('');
-                setAction(undefined);
-                setPage(1);
+                search({});
               }}
             >
               重置
             </Button>
           </Form.Item>
         </Form>
-        <LoadErrorAlert error={loadError} onRetry={() => void load()} />
-        <Table<AuditEntry>
-          rowKey="id"
-          size="small"
-          bordered
-          loading={loading}
+        <Grid<AuditEntry>
+          source={log}
           columns={columns}
-          dataSource={rows}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: '暂无日志' }}
           pagination={pagination([20, 50, 100])}

@@ -5,12 +5,12 @@ import {
   LogoutOutlined,
   SafetyCertificateOutlined,
 } from '@ant-design/icons';
+import { MUNICIPAL_CODE } from '@ykt/shared';
 import { Button, Empty, Layout, Menu, Tabs, Typography } from 'antd';
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
-import { AccountsPage } from './AccountsPage';
 import { AuditPage } from './AuditPage';
+import { AccountsPage } from './accounts/AccountsPage';
 import type { CaseworkerProfile } from './api';
-import { MUNICIPAL_CODE } from './labels';
 import { QueuePage } from './QueuePage';
 import { ValidationPage } from './ValidationPage';
 

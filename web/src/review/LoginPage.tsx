@@ -1,8 +1,8 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { districtName } from '@ykt/shared';
+import { ApiError, districtName, reviewEndpoints as review, UNEXPECTED_ERROR_MESSAGE } from '@ykt/shared';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiError, api, type CaseworkerProfile } from './api';
+import { type CaseworkerProfile, call } from './api';
 
 interface Props {
   notice?: string;
@@ -28,7 +28,7 @@ function loginError(e: unknown): LoginError {
     if (e.status === 400) return { title: Object.values(e.fields)[0] ?? e.message };
     return { title: e.message };
   }
-  return { title: '系统繁忙，请稍后再试' };
+  return { title: UNEXPECTED_ERROR_MESSAGE };
 }
 
 export function LoginPage({ notice, onLoggedIn }: Props) {
@@ -40,11 +40,12 @@ export function LoginPage({ notice, onLoggedIn }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const answer = await api.login(values.username.trim(), values.password);
+      const answer = await call(review.login, {
+        body: { username: values.username.trim(), password: values.password },
+      });
       const c = answer.caseworker;
       onLoggedIn(answer.token, {
-        name: c.name,
-        districtCode: c.districtCode,
+        ...c,
         districtName: c.districtName ?? districtName(c.districtCode) ?? c.districtCode,
       });
     } catch (e) {

@@ -1,21 +1,20 @@
+import { AuditOutlined, LeftOutlined, RightOutlined, SearchOutlined } from '@ant-design/icons';
 import {
-  AuditOutlined,
-  CloseOutlined,
-  LeftOutlined,
-  ReloadOutlined,
-  RightOutlined,
-  SearchOutlined,
-} from '@ant-design/icons';
-import { BANKS } from '@ykt/shared';
-import { App, Button, Card, Form, Input, Radio, Select, Table, Tooltip } from 'antd';
+  BANKS,
+  formatTime,
+  MUNICIPAL_CODE,
+  REQUEST_SOURCE_LABEL,
+  reviewEndpoints as review,
+  reviewStatusLabel,
+} from '@ykt/shared';
+import { App, Button, Card, Form, Input, Select } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useState } from 'react';
-import { api, type CaseworkerProfile, type ReviewFilter, type ReviewListItem } from './api';
-import { LoadErrorAlert } from './LoadErrorAlert';
-import { formatTime, MUNICIPAL_CODE, REQUEST_SOURCE_LABEL, statusLabel } from './labels';
-import { ReviewDetailModal } from './ReviewDetailModal';
-import { STATUS_TONES, ToneTag } from './ToneTag';
-import { usePagedList } from './usePagedList';
+import { useEffect, useState } from 'react';
+import { type CaseworkerProfile, type ReviewListItem, usePaged } from './api';
+import { ReviewDetailModal } from './detail/ReviewDetailModal';
+import { Grid, PageToolbar } from './Grid';
+import { RadioChoice } from './RadioChoice';
+import { StatusTag } from './ToneTag';
 
 interface Props {
   profile: CaseworkerProfile;
@@ -33,17 +32,20 @@ interface QueryForm {
 
 const EMPTY_QUERY: QueryForm = { showCompleted: 'no' };
 const BANK_OPTIONS = BANKS.map((b) => ({ value: b.name, label: b.name }));
+const TEXT_FIELDS = [
+  { name: 'name', label: '姓名', maxLength: 32 },
+  { name: 'idNumber', label: '身份证号', maxLength: 18 },
+  { name: 'accountNumber', label: '银行账号', maxLength: 40 },
+  { name: 'applicantName', label: '申请人姓名', maxLength: 32 },
+] as const;
 
-function toFilter(q: QueryForm): ReviewFilter {
-  return {
-    bankName: q.bankName,
-    name: q.name,
-    idNumber: q.idNumber,
-    accountNumber: q.accountNumber,
-    applicantName: q.applicantName,
-    showCompleted: q.showCompleted === 'yes',
-  };
-}
+const toFilter = ({ showCompleted, ...q }: QueryForm) => ({ ...q, showCompleted: showCompleted === 'yes' });
+
+/** The toolbar's name and hint. */
+const TOOLBAR = {
+  label: '账号变更审核操作',
+  hint: '双击一行或选中后点击“审核”查看变更详情；在行上按 Enter 键亦可打开。',
+};
 
 /**
  * 账号变更审核 (manual 1.3): the query panel on the left, the toolbar (审核, 关闭) and the grid of 渝快办 changes.
@@ -52,29 +54,21 @@ function toFilter(q: QueryForm): ReviewFilter {
 export function QueuePage({ profile, onClose }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<QueryForm>();
-  const [filter, setFilter] = useState<ReviewFilter>(toFilter(EMPTY_QUERY));
   const [selected, setSelected] = useState<number | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
   const [queryOpen, setQueryOpen] = useState(true);
 
-  const fetchPage = useCallback((p: number, ps: number) => api.changeRequests(filter, p, ps), [filter]);
-  const { rows, total, page, setPage, pageSize, loading, loadError, load, pagination } = usePagedList<ReviewListItem>(
-    fetchPage,
-    (items) => setSelected((s) => (s !== null && items.some((r) => r.id === s) ? s : null)),
-  );
-
-  function query(values: QueryForm) {
-    setFilter(toFilter(values));
-    setPage(1);
-  }
+  const queue = usePaged(review.changeRequests, toFilter(EMPTY_QUERY));
+  const { rows, total, search, page, pageSize, reload, pagination } = queue;
+  // A selection that is no longer in the grid is dropped.
+  useEffect(() => setSelected((s) => (s !== null && rows.some((r) => r.id === s) ? s : null)), [rows]);
 
   function reset() {
     form.resetFields();
-    setFilter(toFilter(EMPTY_QUERY));
-    setPage(1);
+    search(toFilter(EMPTY_QUERY));
   }
 
-  function review() {
+  function openSelected() {
     if (selected === null) {
       message.info('请先在列表中选择一条申请');
       return;
@@ -94,10 +88,10 @@ export function QueuePage({ profile, onClose }: Props) {
     {
       title: '数据状态',
       dataIndex: 'status',
-      render: (s: string) => <ToneTag tone={STATUS_TONES[s] ?? 'gray'}>{statusLabel(s)}</ToneTag>,
+      render: (s: string) => <StatusTag status={s} />,
     },
     { title: '申请人', dataIndex: 'applicantName' },
-    { title: '申请时间', dataIndex: 'appliedAt', render: (t: string) => formatTime(t, false) },
+    { title: '申请时间', dataIndex: 'appliedAt', render: (t: string) => formatTime(t, { seconds: false }) },
     {
       title: '享受人信息',
       children: [
@@ -121,23 +115,11 @@ export function QueuePage({ profile, onClose }: Props) {
 
   return (
     <div className="rv-page">
-      <div className="rv-toolbar" role="toolbar" aria-label="账号变更审核操作">
-        <Button type="primary" icon={<AuditOutlined aria-hidden />} onClick={review}>
+      <PageToolbar {...TOOLBAR} onClose={onClose} onRefresh={reload}>
+        <Button type="primary" icon={<AuditOutlined aria-hidden />} onClick={openSelected}>
           审核
         </Button>
-        <Button icon={<CloseOutlined aria-hidden />} onClick={onClose}>
-          关闭
-        </Button>
-        <span className="rv-toolbar-hint">双击一行或选中后点击“审核”查看变更详情；在行上按 Enter 键亦可打开。</span>
-        <Tooltip title="刷新列表">
-          <Button
-            className="rv-toolbar-right"
-            icon={<ReloadOutlined aria-hidden />}
-            onClick={() => void load()}
-            aria-label="刷新列表"
-          />
-        </Tooltip>
-      </div>
+      </PageToolbar>
       <div className="rv-split">
         {!queryOpen && (
           <Button
@@ -174,32 +156,19 @@ export function QueuePage({ profile, onClose }: Props) {
             name="queue"
             layout="vertical"
             initialValues={EMPTY_QUERY}
-            onFinish={query}
+            onFinish={(values) => search(toFilter(values))}
             size="middle"
           >
             <Form.Item label="开户银行" name="bankName">
               <Select allowClear showSearch options={BANK_OPTIONS} placeholder="全部" />
             </Form.Item>
-            <Form.Item label="姓名" name="name">
-              <Input allowClear maxLength={32} autoComplete="off" />
-            </Form.Item>
-            <Form.Item label="身份证号" name="idNumber">
-              <Input allowClear maxLength={18} autoComplete="off" />
-            </Form.Item>
-            <Form.Item label="银行账号" name="accountNumber">
-              <Input allowClear maxLength={40} autoComplete="off" />
-            </Form.Item>
-            <Form.Item label="申请人姓名" name="applicantName">
-              <Input allowClear maxLength={32} autoComplete="off" />
-            </Form.Item>
+            {TEXT_FIELDS.map((f) => (
+              <Form.Item key={f.name} label={f.label} name={f.name}>
+                <Input allowClear maxLength={f.maxLength} autoComplete="off" />
+              </Form.Item>
+            ))}
             <Form.Item label="显示完结" name="showCompleted">
-              <Radio.Group
-                aria-label="显示完结"
-                options={[
-                  { value: 'yes', label: '是' },
-                  { value: 'no', label: '否' },
-                ]}
-              />
+              <RadioChoice label="显示完结" choices={{ yes: '是', no: '否' }} />
             </Form.Item>
             <div className="rv-query-actions">
               <Button type="primary" htmlType="submit" icon={<SearchOutlined aria-hidden />}>
@@ -215,14 +184,9 @@ export function QueuePage({ profile, onClose }: Props) {
           title="渝快办账号变更"
           extra={<span className="rv-muted">共 {total} 条</span>}
         >
-          <LoadErrorAlert error={loadError} onRetry={() => void load()} />
-          <Table<ReviewListItem>
-            rowKey="id"
-            size="small"
-            bordered
-            loading={loading}
+          <Grid<ReviewListItem>
+            source={queue}
             columns={columns}
-            dataSource={rows}
             scroll={{ x: 'max-content' }}
             locale={{ emptyText: '没有符合条件的申请' }}
             rowSelection={{
@@ -236,7 +200,7 @@ export function QueuePage({ profile, onClose }: Props) {
             }}
             onRow={(record) => ({
               tabIndex: 0,
-              'aria-label': `${record.beneficiary.name}，${statusLabel(record.status)}，按 Enter 打开`,
+              'aria-label': `${record.beneficiary.name}，${reviewStatusLabel(record.status)}，按 Enter 打开`,
               onClick: () => setSelected(record.id),
               onDoubleClick: () => {
                 setSelected(record.id);
@@ -258,7 +222,7 @@ export function QueuePage({ profile, onClose }: Props) {
           />
         </Card>
       </div>
-      <ReviewDetailModal id={openId} onClose={() => setOpenId(null)} onChanged={() => void load()} />
+      <ReviewDetailModal id={openId} onClose={() => setOpenId(null)} onChanged={reload} />
     </div>
   );
 }

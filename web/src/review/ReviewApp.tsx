@@ -1,6 +1,7 @@
+import { reviewEndpoints as review } from '@ykt/shared';
 import { Spin } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { api, type CaseworkerProfile, client, onUnauthenticated } from './api';
+import { type CaseworkerProfile, hasToken, logout, onSessionExpired, startSession, useCall } from './api';
 import { ConsoleLayout } from './ConsoleLayout';
 import { LoginPage } from './LoginPage';
 
@@ -11,34 +12,34 @@ type Session =
 
 /** The console: login page until a caseworker is signed in, then the console layout. */
 export function ReviewApp() {
-  const [session, setSession] = useState<Session>(() =>
-    client.token() ? { state: 'checking' } : { state: 'anonymous' },
-  );
-
-  useEffect(() => {
-    // Any 401 (expired or revoked token) brings the login page back with a word on why.
-    onUnauthenticated(() => setSession({ state: 'anonymous', notice: '登录已失效，请重新登录' }));
-  }, []);
+  const [session, setSession] = useState<Session>(() => (hasToken() ? { state: 'checking' } : { state: 'anonymous' }));
+  // A token kept from before (a reload): whose is it, and is it still good?
+  const me = useCall(session.state === 'checking' ? review.me : null, undefined, { shouldRetryOnError: false });
 
   useEffect(() => {
     if (session.state !== 'checking') return;
-    let cancelled = false;
-    api
-      .me()
-      .then((profile) => !cancelled && setSession({ state: 'signedIn', profile }))
-      .catch(() => !cancelled && setSession({ state: 'anonymous' }));
-    return () => {
-      cancelled = true;
-    };
-  }, [session.state]);
+    if (me.data) setSession({ state: 'signedIn', profile: me.data });
+    else if (me.error) setSession({ state: 'anonymous' });
+  }, [session.state, me.data, me.error]);
 
-  const logout = useCallback(async () => {
+  // Any 401 (expired or revoked token) brings the login page back with a word on why; a token found stale on
+  // arrival just means logging in.
+  useEffect(
+    () =>
+      onSessionExpired(() =>
+        setSession((s) =>
+          s.state === 'checking' ? { state: 'anonymous' } : { state: 'anonymous', notice: '登录已失效，请重新登录' },
+        ),
+      ),
+    [],
+  );
+
+  const signOut = useCallback(async () => {
     try {
-      await api.logout();
+      await logout();
     } catch {
-      // The token is dropped here whatever the server said.
+      // The token is dropped whatever the server said.
     }
-    client.setToken(null);
     // The next caseworker at this PC starts from the queue, not from the page the last one left open.
     window.history.replaceState(null, '', window.location.pathname);
     setSession({ state: 'anonymous', notice: '您已安全退出' });
@@ -56,11 +57,11 @@ export function ReviewApp() {
       <LoginPage
         notice={session.notice}
         onLoggedIn={(token, profile) => {
-          client.setToken(token);
+          startSession(token);
           setSession({ state: 'signedIn', profile });
         }}
       />
     );
   }
-  return <ConsoleLayout profile={session.profile} onLogout={logout} />;
+  return <ConsoleLayout profile={session.profile} onLogout={signOut} />;
 }

@@ -1,3 +1,4 @@
+import { reviewStatusLabel } from '@ykt/shared';
 import type { ReactNode } from 'react';
 
 /**
@@ -15,10 +16,15 @@ export function ToneTag({ tone, children, icon }: { tone: Tone; children: ReactN
   );
 }
 
-export const STATUS_TONES: Record<string, Tone> = {
+const STATUS_TONES: Record<string, Tone> = {
   pending: 'blue',
   approved: 'green',
   rejected: 'red',
   withdrawn: 'gray',
   failed: 'orange',
 };
+
+/** A request's 数据状态 as the caseworker reads it (待审核 ...). */
+export function StatusTag({ status }: { status: string }) {
+  return <ToneTag tone={STATUS_TONES[status] ?? 'gray'}>{reviewStatusLabel(status)}</ToneTag>;
+}

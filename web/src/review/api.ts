@@ -1,147 +1,107 @@
-import type {
-  auditList,
-  caseworkerLoginAnswer,
-  caseworkerProfile,
-  decisionAnswer,
-  reviewAccount,
-  reviewAccountList,
-  reviewDetail,
-  reviewList,
-  reviewListItem,
-  validationRun,
-} from '@ykt/shared';
-import { ApiError, createApiClient } from '../api/client';
+import { type AnswerOf, type CallInput, reviewEndpoints as review } from '@ykt/shared';
+import { forgetAll } from '@ykt/shared/swr';
+import type { TablePaginationConfig } from 'antd';
+import { useEffect, useState } from 'react';
+import { unstable_serialize } from 'swr';
+import { createWebApi } from '../api/client';
 
-/** The output type of a shared zod schema, without importing zod here. */
-type Out<T extends { _zod: { output: unknown } }> = T['_zod']['output'];
+/** The console's client: the caseworker's session token, the review endpoints. */
+const reviewApi = createWebApi('ykt.review.token');
 
-export type CaseworkerProfile = Out<typeof caseworkerProfile>;
-export type LoginAnswer = Out<typeof caseworkerLoginAnswer>;
-export type ReviewListItem = Out<typeof reviewListItem>;
-export type ReviewList = Out<typeof reviewList>;
-export type ReviewDetail = Out<typeof reviewDetail>;
-export type DecisionAnswer = Out<typeof decisionAnswer>;
-export type ReviewAccount = Out<typeof reviewAccount>;
-export type ReviewAccountList = Out<typeof reviewAccountList>;
-export type AuditList = Out<typeof auditList>;
-export type AuditEntry = AuditList['items'][number];
-export type ValidationRun = Out<typeof validationRun>;
+export const { call, useCall, onSessionExpired } = reviewApi;
+export const hasToken = () => reviewApi.token() !== null;
 
-const TOKEN_KEY = 'ykt.review.token';
+export type CaseworkerProfile = AnswerOf<typeof review.me>;
+export type ReviewListItem = AnswerOf<typeof review.changeRequests>['items'][number];
+export type ReviewDetail = AnswerOf<typeof review.changeRequest>;
+export type ReviewAccount = AnswerOf<typeof review.accounts>['items'][number];
+export type AuditEntry = AnswerOf<typeof review.audit>['items'][number];
+export type ValidationRun = AnswerOf<typeof review.validationRuns>['items'][number];
 
-/** Called when any answer is 401: the console goes back to the login page. */
-let unauthenticatedListener: () => void = () => {};
-export function onUnauthenticated(listener: () => void) {
-  unauthenticatedListener = listener;
+export function startSession(token: string): void {
+  forgetAll();
+  reviewApi.setToken(token);
 }
 
-export const client = createApiClient(TOKEN_KEY, () => unauthenticatedListener());
-
-/** `?a=1&b=x` from an object, leaving out empty values. */
-export function queryString(params: Record<string, string | number | boolean | undefined | null>): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) {
-    if (v === undefined || v === null) continue;
-    const s = typeof v === 'string' ? v.trim() : String(v);
-    if (s !== '') q.set(k, s);
+/** Signs out server-side; the token and everything read with it are dropped here whatever the answer. */
+export async function logout(): Promise<void> {
+  try {
+    await call(review.logout);
+  } finally {
+    reviewApi.setToken(null);
+    forgetAll();
   }
-  const s = q.toString();
-  return s ? `?${s}` : '';
 }
 
-export interface ReviewFilter {
-  bankName?: string;
-  name?: string;
-  idNumber?: string;
-  accountNumber?: string;
-  applicantName?: string;
-  showCompleted?: boolean;
-}
+/** One empty list for every grid without rows, so effects on `rows` run only when rows arrive. */
+const NO_ROWS: never[] = [];
 
-export interface AccountFilter {
-  name?: string;
-  idNumber?: string;
-  accountNumber?: string;
-  districtCode?: string;
-}
-
-export interface AccountEdit {
-  cardType?: string;
-  bankCode?: string;
-  accountNumber?: string;
-}
-
-export const api = {
-  login: (username: string, password: string) =>
-    client.request<LoginAnswer>('POST', '/api/review/auth/login', { username, password }),
-  me: () => client.request<CaseworkerProfile>('GET', '/api/review/me'),
-  logout: () => client.request<void>('POST', '/api/review/auth/logout'),
-
-  changeRequests: (f: ReviewFilter, page: number, pageSize: number) =>
-    client.request<ReviewList>(
-      'GET',
-      `/api/review/change-requests${queryString({ ...f, showCompleted: f.showCompleted ?? false, page, pageSize })}`,
-    ),
-  changeRequest: (id: number) => client.request<ReviewDetail>('GET', `/api/review/change-requests/${id}`),
-  decide: (id: number, result: 'approved' | 'rejected', opinion: string) =>
-    client.request<DecisionAnswer>('POST', `/api/review/change-requests/${id}/decision`, { result, opinion }),
-
-  accounts: (f: AccountFilter, page: number, pageSize: number) =>
-    client.request<ReviewAccountList>('GET', `/api/review/accounts${queryString({ ...f, page, pageSize })}`),
-  editAccount: (id: number, body: AccountEdit) =>
-    client.request<ReviewAccount>('PATCH', `/api/review/accounts/${id}`, body),
-  invalidateAccount: (id: number, message: string) =>
-    client.request<unknown>('POST', `/api/review/accounts/${id}/invalidate`, { message }),
-
-  audit: (action: string | undefined, page: number, pageSize: number) =>
-    client.request<AuditList>('GET', `/api/review/audit${queryString({ action, page, pageSize })}`),
-
-  validationRuns: () => client.request<{ items: ValidationRun[] }>('GET', '/api/review/validation-runs'),
-  startValidationRun: () =>
-    client.request<{ checked: number; invalidated: number }>('POST', '/api/review/validation-runs'),
-};
+type PagedEndpoint = typeof review.changeRequests | typeof review.accounts | typeof review.audit;
+type Filter<E extends PagedEndpoint> = Omit<NonNullable<CallInput<E>['query']>, 'cursor' | 'pageSize'>;
 
 /**
- * GET /api/review/audit.csv with the bearer token (a plain link cannot send it), then saves it as a file.
+ * A paged grid of `endpoint`: its filter, page and size, the rows (the previous page's stay while the next loads,
+ * so the grid does not jump), and antd's pagination. The BFF pages by keyset (docs/api-extensions.md): each page
+ * answers the cursor of the next, so the grid knows the pages it has been shown and the one after, and the total
+ * is capped ("10000+ 条"). `search` applies a filter from page 1, and reads again when the filter is the one shown.
  */
-export async function downloadAuditCsv(action: string | undefined): Promise<void> {
-  const headers: Record<string, string> = {};
-  const t = client.token();
-  if (t) headers.authorization = `Bearer ${t}`;
-  let res: Response;
-  try {
-    res = await fetch(`/api/review/audit.csv${queryString({ action })}`, { headers });
-  } catch {
-    throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试');
-  }
-  if (!res.ok) {
-    const data = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-    if (res.status === 401) {
-      client.setToken(null);
-      unauthenticatedListener();
-    }
-    throw new ApiError(res.status, data?.error?.code ?? 'INTERNAL', data?.error?.message ?? '导出失败，请稍后再试');
-  }
-  const blob = await res.blob();
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `操作日志-${dateStamp(new Date())}.csv`;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+export function usePaged<E extends PagedEndpoint>(endpoint: E, initialFilter: Filter<E>) {
+  const [filter, setFilter] = useState(initialFilter);
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  // cursors[n] starts page n + 1; the first page has none.
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const query = { ...filter, cursor: cursors[page - 1], pageSize };
+  const { data, error, isValidating, mutate } = useCall(endpoint, { query } as CallInput<E>, {
+    keepPreviousData: true,
+  });
+  const answer = data as AnswerOf<E> | undefined;
+  const next = answer?.nextCursor ?? undefined;
+  useEffect(() => {
+    if (next && cursors.length === page) setCursors((c) => (c.length === page ? [...c, next] : c));
+  }, [next, cursors.length, page]);
+  const restart = (size = pageSize) => {
+    setCursors([undefined]);
+    setPage(1);
+    setPageSize(size);
+  };
+  const reload = () => void mutate();
+  const search = (nextFilter: Filter<E>) => {
+    if (page === 1 && unstable_serialize([nextFilter]) === unstable_serialize([filter])) reload();
+    setFilter(nextFilter);
+    restart();
+  };
+  const rows = (answer?.items ?? NO_ROWS) as AnswerOf<E>['items'];
+  const total = answer?.total ?? 0;
+  const totalText = `共 ${total}${answer && !answer.totalExact ? '+' : ''} 条`;
+  // The pages antd may offer: every page shown so far, and the next one when there is one.
+  const known = next && cursors.length <= page ? page + 1 : Math.max(cursors.length, page);
+  const pagination = (pageSizeOptions = [10, 20, 50, 100]): TablePaginationConfig => ({
+    current: page,
+    pageSize,
+    total: next || known > page ? known * pageSize : (page - 1) * pageSize + rows.length,
+    showSizeChanger: true,
+    pageSizeOptions,
+    showTotal: () => totalText,
+    onChange: (p, ps) => {
+      if (ps !== pageSize) restart(ps);
+      else setPage(p);
+    },
+  });
+  return {
+    rows,
+    total,
+    totalText,
+    filter,
+    search,
+    page,
+    pageSize,
+    loading: isValidating,
+    loadError: error ? error.message : null,
+    reload,
+    pagination,
+  };
 }
 
-function dateStamp(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}`;
-}
-
-/** The Chinese message of any error, for message.error / Alert. */
-export function errorText(e: unknown): string {
-  if (e instanceof ApiError) return e.message;
-  return '系统繁忙，请稍后再试';
-}
-
-export { ApiError };
+/** What usePaged gives a grid. */
+export type Paged<E extends PagedEndpoint> = ReturnType<typeof usePaged<E>>;

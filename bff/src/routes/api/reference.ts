@@ -1,6 +1,5 @@
-import { BANKS, bankList, DISTRICTS, districtList } from '@ykt/shared';
+import { BANKS, bankList, clientConfig, DISTRICTS, districtList } from '@ykt/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 
 /** Reference data and what the front ends need to know about this deployment. Anonymous. */
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -14,11 +13,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['reference'],
         response: {
-          200: z.object({
-            faceMode: z.enum(['preview', 'container']),
-            identityPreviewUrl: z.string().nullable(),
-            qrLoginBaseUrl: z.string(),
-          }),
+          200: clientConfig,
         },
       },
     },

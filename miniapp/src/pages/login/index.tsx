@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
+import { errorMessage } from '@ykt/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, errorMessage, hasSession } from '../../api/client';
+import { faceLogin, hasSession } from '../../api/client';
 import { type Bridge, BridgeError, getBridge, isPreviewBridge, type Persona } from '../../bridge';
 import { AppButton } from '../../components/AppButton';
 import { ElderModeSwitch } from '../../components/ElderModeSwitch';
@@ -36,7 +37,7 @@ export default function Login() {
     try {
       if (persona && isPreviewBridge(bridge)) bridge.selectPersona(persona);
       const { faceToken } = await bridge.verifyFace();
-      await api.faceLogin(faceToken);
+      await faceLogin(faceToken);
       leaveLogin();
     } catch (e) {
       if (!(e instanceof BridgeError && e.cancelled)) {

@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
+import { type AnswerOf, ApiError, citizenEndpoints as citizen, errorMessage } from '@ykt/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, api, errorMessage, hasSession, type QrScanAnswer } from '../../api/client';
+import { call, hasSession } from '../../api/client';
 import { getBridge } from '../../bridge';
 import { AppButton } from '../../components/AppButton';
 import { ElderModeSwitch } from '../../components/ElderModeSwitch';
@@ -10,6 +11,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, LoadingState } from '../../components/States';
 import { goToLogin, PAGES, withQuery } from '../../utils/nav';
 import './index.scss';
+
+type QrScanAnswer = AnswerOf<typeof citizen.scanQrTicket>;
 
 type State =
   | { kind: 'loading' }
@@ -52,7 +55,7 @@ export default function QrConfirmPage() {
     }
     setState({ kind: 'loading' });
     try {
-      const answer = await api.qrScan(ticket);
+      const answer = await call(citizen.scanQrTicket, { params: { ticket } });
       if (answer.status === 'expired') setState({ kind: 'expired' });
       else if (answer.status === 'confirmed') setState({ kind: 'confirmed' });
       else setState({ kind: 'ready', scan: answer });
@@ -86,10 +89,10 @@ export default function QrConfirmPage() {
     setBusy(kind);
     try {
       if (kind === 'confirm') {
-        await api.qrConfirm(ticket);
+        await call(citizen.confirmQrTicket, { params: { ticket } });
         setState({ kind: 'confirmed' });
       } else {
-        await api.qrCancel(ticket);
+        await call(citizen.cancelQrTicket, { params: { ticket } });
         setState({ kind: 'cancelled' });
       }
     } catch (e) {
@@ -151,43 +154,46 @@ export default function QrConfirmPage() {
       )}
 
       {state.kind === 'confirmed' && (
-        <View className="section qr-done" role="status">
-          <View className="qr-done-icon qr-ok">✓</View>
-          <View className="qr-done-title">已确认登录</View>
-          <View>请在电脑上继续办理。</View>
-          <View className="btn-stack">
-            <AppButton big block onClick={() => void close()}>
-              完成
-            </AppButton>
-          </View>
-        </View>
+        <Ended icon="✓" ok title="已确认登录" text="请在电脑上继续办理。" action="完成" onAction={() => void close()} />
       )}
       {state.kind === 'cancelled' && (
-        <View className="section qr-done" role="status">
-          <View className="qr-done-icon qr-no">×</View>
-          <View className="qr-done-title">已取消登录</View>
-          <View>电脑上的这次登录不会成功。</View>
-          <View className="btn-stack">
-            <AppButton big block kind="outline" onClick={home}>
-              返回首页
-            </AppButton>
-          </View>
-        </View>
+        <Ended icon="×" title="已取消登录" text="电脑上的这次登录不会成功。" action="返回首页" onAction={home} />
       )}
       {state.kind === 'expired' && (
-        <View className="section qr-done" role="alert">
-          <View className="qr-done-icon qr-no">!</View>
-          <View className="qr-done-title">
-            <Text>二维码已过期</Text>
-          </View>
-          <View>{EXPIRED_TEXT}</View>
-          <View className="btn-stack">
-            <AppButton big block kind="outline" onClick={home}>
-              返回首页
-            </AppButton>
-          </View>
-        </View>
+        <Ended icon="!" alert title="二维码已过期" text={EXPIRED_TEXT} action="返回首页" onAction={home} />
       )}
     </Page>
+  );
+}
+
+/** How the confirmation ended: a sign, a title, a sentence, and the one thing to do next. */
+function Ended({
+  icon,
+  ok,
+  alert,
+  title,
+  text,
+  action,
+  onAction,
+}: {
+  icon: string;
+  ok?: boolean;
+  alert?: boolean;
+  title: string;
+  text: string;
+  action: string;
+  onAction: () => void;
+}) {
+  return (
+    <View className="section qr-done" role={alert ? 'alert' : 'status'}>
+      <View className={`qr-done-icon ${ok ? 'qr-ok' : 'qr-no'}`}>{icon}</View>
+      <View className="qr-done-title">{alert ? <Text>{title}</Text> : title}</View>
+      <View>{text}</View>
+      <View className="btn-stack">
+        <AppButton big block kind={ok ? 'primary' : 'outline'} onClick={onAction}>
+          {action}
+        </AppButton>
+      </View>
+    </View>
   );
 }

@@ -1,44 +1,40 @@
 import { BellOutlined, CreditCardOutlined, IdcardOutlined } from '@ant-design/icons';
-import type { CardFace, MyCard, Notification } from '@ykt/shared';
-import { Alert, App, Badge, Button, Descriptions, Empty, Spin, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import { ApiError, api } from '../api';
 import {
+  ACCOUNT_STATUS_LABELS,
+  type CardFace,
   cardTypeLabel,
+  citizenEndpoints as citizen,
   displayAccount,
   districtBracketed,
   districtWithCode,
   formatTime,
-  GENDER_LABELS,
+  genderLabel,
+  isApiError,
+  type MyCard,
+  type Notification,
   sortDistricts,
-} from '../format';
+} from '@ykt/shared';
+import { Alert, App, Badge, Button, Descriptions, type DescriptionsProps, Empty, Spin, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import { call, refreshCard, useCall } from '../api';
 import { navigate } from '../route';
-import { Section } from '../Section';
+import { NoAccount, Section } from '../Section';
 
-export const NO_ACCOUNT_TEXT = ['您尚未绑定"一卡通"账号，', '请联系所在村社/镇（乡）街道申报账号信息'];
+/** A bordered label/value table of the manual's 基本信息 and 账户信息. */
+function Info({ column, items }: { column: number; items: DescriptionsProps['items'] }) {
+  return <Descriptions bordered column={column} styles={{ label: { width: 160 } }} items={items} />;
+}
 
-const labelStyle = { width: 160 };
-
-export function BasicInfo({
-  card,
-  reloadCard,
-  focus,
-}: {
-  card: MyCard;
-  reloadCard: () => Promise<void>;
-  focus: string | null;
-}) {
+export function BasicInfo({ card, focus }: { card: MyCard; focus: string | null }) {
   const b = card.beneficiary;
   return (
     <div className="ykb-page">
       <Section icon={<IdcardOutlined />} title="基本信息">
-        <Descriptions
-          bordered
+        <Info
           column={2}
-          styles={{ label: labelStyle }}
           items={[
             { key: 'name', label: '姓名', children: b.name },
-            { key: 'gender', label: '性别', children: GENDER_LABELS[b.gender] ?? b.gender },
+            { key: 'gender', label: '性别', children: genderLabel(b.gender) },
             { key: 'birth', label: '出生日期', children: b.birthDate },
             { key: 'id', label: '身份证号', children: b.idNumber },
           ]}
@@ -47,16 +43,13 @@ export function BasicInfo({
 
       <Section icon={<CreditCardOutlined />} title="账户信息">
         {card.cards.length === 0 ? (
-          <div className="ykb-no-account" role="status">
-            <p>{NO_ACCOUNT_TEXT[0]}</p>
-            <p>{NO_ACCOUNT_TEXT[1]}</p>
-          </div>
+          <NoAccount />
         ) : (
           card.cards.map((c) => <AccountCard key={`${c.bankCode}-${c.accountNumber}`} card={c} />)
         )}
       </Section>
 
-      <Notices unread={card.unreadNotifications} reloadCard={reloadCard} focus={focus === 'notices'} />
+      <Notices unread={card.unreadNotifications} focus={focus === 'notices'} />
     </div>
   );
 }
@@ -66,10 +59,8 @@ function AccountCard({ card: c }: { card: CardFace }) {
   const districts = sortDistricts(c.districts);
   return (
     <div className={`ykb-account${invalid ? ' ykb-account-invalid' : ''}`} data-testid="account-card">
-      <Descriptions
-        bordered
+      <Info
         column={1}
-        styles={{ label: labelStyle }}
         items={[
           { key: 'bank', label: '银行名称', children: c.bankName },
           { key: 'type', label: '卡类型', children: cardTypeLabel(c.cardType) },
@@ -85,14 +76,14 @@ function AccountCard({ card: c }: { card: CardFace }) {
             children: invalid ? (
               <span>
                 <Tag color="error" className="ykb-tag">
-                  无效
+                  {ACCOUNT_STATUS_LABELS.invalid}
                 </Tag>
                 {c.invalidReason && <span className="ykb-invalid-reason">{c.invalidReason}</span>}
                 {c.invalidAt && <span className="ykb-muted">（{formatTime(c.invalidAt)}）</span>}
               </span>
             ) : (
               <Tag color="success" className="ykb-tag">
-                有效
+                {ACCOUNT_STATUS_LABELS.valid}
               </Tag>
             ),
           },
@@ -119,25 +110,11 @@ function AccountCard({ card: c }: { card: CardFace }) {
   );
 }
 
-function Notices({ unread, reloadCard, focus }: { unread: number; reloadCard: () => Promise<void>; focus: boolean }) {
+function Notices({ unread, focus }: { unread: number; focus: boolean }) {
   const { message } = App.useApp();
-  const [items, setItems] = useState<Notification[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data, error, mutate } = useCall(citizen.notifications);
+  const items = data?.items ?? null;
   const [marking, setMarking] = useState<number | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setItems((await api.notifications()).items);
-      setError(null);
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 401) return;
-      setError(e instanceof ApiError ? e.message : '系统通知加载失败');
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   useEffect(() => {
     if (focus && items) document.getElementById('notices')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
@@ -146,11 +123,12 @@ function Notices({ unread, reloadCard, focus }: { unread: number; reloadCard: ()
   async function markRead(id: number) {
     setMarking(id);
     try {
-      const r = await api.markRead(id);
-      setItems((list) => list?.map((n) => (n.id === id ? { ...n, readAt: r.readAt } : n)) ?? null);
-      await reloadCard();
+      const r = await call(citizen.markNotificationRead, { params: { id } });
+      const read = (n: Notification) => (n.id === id ? { ...n, readAt: r.readAt } : n);
+      await mutate((d) => d && { items: d.items.map(read) }, { revalidate: false });
+      await refreshCard();
     } catch (e) {
-      if (!(e instanceof ApiError && e.status === 401)) message.error(e instanceof Error ? e.message : '操作失败');
+      if (!isApiError(e) || e.status !== 401) message.error(e instanceof Error ? e.message : '操作失败');
     } finally {
       setMarking(null);
     }
@@ -167,7 +145,7 @@ function Notices({ unread, reloadCard, focus }: { unread: number; reloadCard: ()
         </>
       }
     >
-      {error && <Alert type="error" showIcon title={error} />}
+      {error && <Alert type="error" showIcon title={error.message} />}
       {!error && !items && <Spin />}
       {items && items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无系统通知" />}
       {items?.map((n) => (
@@ -179,7 +157,11 @@ function Notices({ unread, reloadCard, focus }: { unread: number; reloadCard: ()
             items={[
               { key: 'bank', label: '银行名称', children: n.bankName },
               { key: 'acc', label: '账户', children: displayAccount(n.accountNumber) },
-              { key: 'district', label: '区县', children: districtBracketed(n.districtCode, n.districtName) },
+              {
+                key: 'district',
+                label: '区县',
+                children: districtBracketed({ code: n.districtCode, name: n.districtName }),
+              },
               { key: 'time', label: '操作时间', children: formatTime(n.occurredAt) },
               { key: 'msg', label: '说明', span: 2, children: n.message },
             ]}

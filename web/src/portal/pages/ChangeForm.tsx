@@ -1,42 +1,40 @@
 import { FormOutlined } from '@ant-design/icons';
 import {
+  BANK_UNAVAILABLE_TEXT,
   BANKS,
-  bankOfAccount,
+  bankFromNumber,
   CARD_TYPE_LABELS,
   CARD_TYPES,
   type CardFace,
+  type ChangeFormValues,
   CONSENT_TEXT,
+  changeRequestBodyOf,
   checkAccountNumber,
   checkBankCode,
   checkCardType,
   checkConsent,
   checkDistrict,
   checkReason,
+  citizenEndpoints as citizen,
+  displayAccount,
+  districtBracketed,
+  editChangeForm,
   groupDigits,
   type MyCard,
   normalizeAccountNumber,
   REASON_MAX_LENGTH,
+  sortDistricts,
+  submitProblem,
 } from '@ykt/shared';
 import { Alert, App, Button, Checkbox, Form, Input, Select } from 'antd';
 import { type ReactNode, useMemo, useRef, useState } from 'react';
-import { ApiError, api } from '../api';
-import { displayAccount, districtBracketed, sortDistricts } from '../format';
+import { call, refresh } from '../api';
 import { navigate } from '../route';
-import { Section } from '../Section';
-import { NO_ACCOUNT_TEXT } from './BasicInfo';
+import { NoAccount, Section } from '../Section';
 
-export const BANK_UNAVAILABLE_TEXT = '银行系统暂时无法连接，请稍后再试';
-export const IN_PROGRESS_TEXT = '您已有一条正在办理的变更申请';
+const IN_PROGRESS_TEXT = '您已有一条正在办理的变更申请';
 
-interface Values {
-  cardType?: string;
-  accountNumber?: string;
-  bankCode?: string;
-  districtCode?: string;
-  reason?: string;
-  consent?: boolean;
-}
-const FIELDS = ['cardType', 'accountNumber', 'bankCode', 'districtCode', 'reason', 'consent'] as const;
+type Values = Partial<ChangeFormValues>;
 
 type Outcome =
   | { kind: 'failed'; reason: string }
@@ -54,9 +52,23 @@ const rule = (check: (v: unknown) => string | undefined) => ({
 
 const reasonLength = (t: string) => Array.from(t).length;
 
+/** antd's values (undefined until touched) as the shared form's. */
+const formValues = (v: Values): ChangeFormValues => ({
+  cardType: v.cardType ?? '',
+  accountNumber: v.accountNumber ?? '',
+  bankCode: v.bankCode ?? '',
+  districtCode: v.districtCode ?? '',
+  reason: v.reason ?? '',
+  consent: v.consent === true,
+});
+/** Only the fields present in `changed`, as the shared form's. */
+const changedValues = (changed: Values): Partial<ChangeFormValues> => {
+  const all = formValues(changed);
+  return Object.fromEntries(Object.keys(changed).map((k) => [k, all[k as keyof ChangeFormValues]]));
+};
+
 interface Props {
   card: MyCard;
-  reloadCard: () => Promise<void>;
   initialDistrict: string | null;
 }
 
@@ -66,19 +78,18 @@ export function ChangeForm(props: Props) {
   return (
     <div className="ykb-page">
       <Section icon={<FormOutlined />} title="变更卡">
-        <div className="ykb-no-account" role="status">
-          <p>{NO_ACCOUNT_TEXT[0]}</p>
-          <p>{NO_ACCOUNT_TEXT[1]}</p>
-        </div>
+        <NoAccount />
       </Section>
     </div>
   );
 }
 
-function ChangeCardForm({ card, reloadCard, initialDistrict }: Props) {
+function ChangeCardForm({ card, initialDistrict }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const inFlight = useRef(false);
+  /** The person picked the bank in the list: the card number no longer changes it (shared editChangeForm). */
+  const bankChosen = useRef(false);
   const [submitting, setSubmitting] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
@@ -104,9 +115,9 @@ function ChangeCardForm({ card, reloadCard, initialDistrict }: Props) {
   });
 
   const accountNumber = Form.useWatch('accountNumber', form) ?? '';
-  const cardType = Form.useWatch('cardType', form);
+  const cardType = Form.useWatch('cardType', form) ?? '';
   const districtCode = Form.useWatch('districtCode', form);
-  const detected = cardType !== 'passbook' && accountNumber ? bankOfAccount(accountNumber) : undefined;
+  const detected = accountNumber ? bankFromNumber({ cardType, accountNumber }) : undefined;
   const current = districtCode ? cardByDistrict.get(districtCode) : undefined;
 
   const pending = card.pendingRequestId !== null;
@@ -123,35 +134,30 @@ function ChangeCardForm({ card, reloadCard, initialDistrict }: Props) {
     setSubmitting(true);
     setOutcome(null);
     try {
-      const reason = v.reason?.trim();
-      const r = await api.submitChange({
-        cardType: v.cardType ?? '',
-        accountNumber: normalizeAccountNumber(v.accountNumber ?? ''),
-        bankCode: v.bankCode ?? '',
-        districtCode: v.districtCode ?? '',
-        ...(reason ? { reason } : {}),
-        consent: v.consent === true,
+      // The channel goes into the record and the audit: this request came from the PC pages.
+      const r = await call(citizen.submitChange, {
+        body: changeRequestBodyOf(formValues(v)),
+        headers: { 'x-ykt-channel': 'pc' },
       });
       if (r.status === 'failed') {
         showOutcome({ kind: 'failed', reason: r.failureReason ?? '银行验证未通过' });
       } else {
         message.success('变更申请已提交，请等待审核');
-        await reloadCard();
+        await refresh(citizen.myCard, citizen.changeRequests);
         navigate('pending');
       }
     } catch (e) {
-      if (!(e instanceof ApiError)) showOutcome({ kind: 'error', text: '提交失败，请稍后再试' });
-      else if (e.status === 401) return;
-      else if (e.status === 503) showOutcome({ kind: 'unavailable' });
-      else if (e.status === 409 && e.code === 'REQUEST_IN_PROGRESS') {
+      const problem = submitProblem(e);
+      if (problem.kind === 'bankUnavailable') showOutcome({ kind: 'unavailable' });
+      else if (problem.kind === 'inProgress') {
         showOutcome({ kind: 'inProgress' });
-        void reloadCard();
-      } else {
-        const known = Object.entries(e.fields).filter(([k]) => (FIELDS as readonly string[]).includes(k));
-        if (known.length > 0) {
-          form.setFields(known.map(([name, msg]) => ({ name: name as keyof Values, errors: [msg] })));
-          form.scrollToField(known[0][0]);
-        } else showOutcome({ kind: 'error', text: e.message });
+        void refresh(citizen.myCard);
+      } else if (problem.kind === 'fields') {
+        const fields = Object.entries(problem.fields);
+        form.setFields(fields.map(([name, msg]) => ({ name: name as keyof Values, errors: [msg] })));
+        form.scrollToField(fields[0][0]);
+      } else if (problem.kind === 'other') {
+        showOutcome({ kind: 'error', text: problem.message });
       }
     } finally {
       inFlight.current = false;
@@ -159,14 +165,13 @@ function ChangeCardForm({ card, reloadCard, initialDistrict }: Props) {
     }
   }
 
-  function onValuesChange(changed: Values) {
-    if ('accountNumber' in changed && cardType !== 'passbook') {
-      // Pre-select the bank the card number belongs to (the person can still change it).
-      const bank = bankOfAccount(changed.accountNumber ?? '');
-      if (bank && form.getFieldValue('bankCode') !== bank.code) {
-        form.setFieldValue('bankCode', bank.code);
-        if (form.getFieldError('bankCode').length) void form.validateFields(['bankCode']);
-      }
+  function onValuesChange(changed: Values, all: Values) {
+    // The bank follows the card number until the person picks one (the same rule as the app's form).
+    const next = editChangeForm({ ...formValues(all), bankChosen: bankChosen.current }, changedValues(changed));
+    bankChosen.current = next.bankChosen;
+    if (next.bankCode !== (all.bankCode ?? '')) {
+      form.setFieldValue('bankCode', next.bankCode || undefined);
+      if (form.getFieldError('bankCode').length) void form.validateFields(['bankCode']);
     }
     // The account number is checked on blur; once it shows an error, the error goes as soon as it is fixed.
     if ('accountNumber' in changed && form.getFieldError('accountNumber').length) {
@@ -252,7 +257,7 @@ function ChangeCardForm({ card, reloadCard, initialDistrict }: Props) {
             <Select
               size="large"
               placeholder="请选择要变更账号的区县"
-              options={districts.map((d) => ({ value: d.code, label: districtBracketed(d.code, d.name) }))}
+              options={districts.map((d) => ({ value: d.code, label: districtBracketed(d) }))}
             />
           </Form.Item>
           {current && (
@@ -314,53 +319,44 @@ function accountHint(value: string, bankName: string | undefined): ReactNode {
   );
 }
 
+/** What the form says under its fields after a submission that did not become a pending request. */
 function OutcomeAlert({ outcome }: { outcome: Outcome }) {
+  const { type, title, description } = outcomeWords(outcome);
+  return <Alert className="ykb-form-alert" type={type} showIcon role="alert" title={title} description={description} />;
+}
+
+function outcomeWords(outcome: Outcome): { type: 'error' | 'warning'; title: ReactNode; description?: ReactNode } {
   switch (outcome.kind) {
     case 'failed':
-      return (
-        <Alert
-          className="ykb-form-alert"
-          type="error"
-          showIcon
-          role="alert"
-          title="申请失败"
-          description={
-            <>
-              <div className="ykb-failure-reason">{outcome.reason}</div>
-              <div>
-                本次申请已记录在 <a href="#/finished">办理完结</a> 中。请核对账号信息后重新提交。
-              </div>
-            </>
-          }
-        />
-      );
+      return {
+        type: 'error',
+        title: '申请失败',
+        description: (
+          <>
+            <div className="ykb-failure-reason">{outcome.reason}</div>
+            <div>
+              本次申请已记录在 <a href="#/finished">办理完结</a> 中。请核对账号信息后重新提交。
+            </div>
+          </>
+        ),
+      };
     case 'unavailable':
-      return (
-        <Alert
-          className="ykb-form-alert"
-          type="warning"
-          showIcon
-          role="alert"
-          title={BANK_UNAVAILABLE_TEXT}
-          description="您填写的内容已保留，本次申请没有提交，请稍后再点击“提交”。"
-        />
-      );
+      return {
+        type: 'warning',
+        title: BANK_UNAVAILABLE_TEXT,
+        description: '您填写的内容已保留，本次申请没有提交，请稍后再点击“提交”。',
+      };
     case 'inProgress':
-      return (
-        <Alert
-          className="ykb-form-alert"
-          type="warning"
-          showIcon
-          role="alert"
-          title={IN_PROGRESS_TEXT}
-          description={
-            <>
-              请等待审核完成，或撤销后重新申请。 <a href="#/pending">查看办理中</a>
-            </>
-          }
-        />
-      );
+      return {
+        type: 'warning',
+        title: IN_PROGRESS_TEXT,
+        description: (
+          <>
+            请等待审核完成，或撤销后重新申请。 <a href="#/pending">查看办理中</a>
+          </>
+        ),
+      };
     default:
-      return <Alert className="ykb-form-alert" type="error" showIcon role="alert" title={outcome.text} />;
+      return { type: 'error', title: outcome.text };
   }
 }

@@ -1,16 +1,17 @@
 import { ClockCircleOutlined } from '@ant-design/icons';
+import { citizenEndpoints as citizen, isApiError } from '@ykt/shared';
 import { Alert, App, Button, Empty, Spin } from 'antd';
 import { useState } from 'react';
-import { ApiError, api } from '../api';
+import { call, refresh, useChangeRequests } from '../api';
 import { navigate } from '../route';
 import { Section } from '../Section';
 import { RequestDetails } from './RequestDetails';
-import { useRequests } from './useRequests';
 
 /** 办理中: at most one pending request (domain rule 1), which the person may 撤销. */
-export function Pending({ reloadCard }: { reloadCard: () => Promise<void> }) {
+export function Pending() {
   const { modal, message } = App.useApp();
-  const { items, error, load } = useRequests();
+  const { data, error } = useChangeRequests();
+  const items = data?.items;
   const [withdrawing, setWithdrawing] = useState(false);
   const pending = items?.filter((r) => r.status === 'pending') ?? [];
 
@@ -24,14 +25,14 @@ export function Pending({ reloadCard }: { reloadCard: () => Promise<void> }) {
       onOk: async () => {
         setWithdrawing(true);
         try {
-          await api.withdraw(id);
+          await call(citizen.withdraw, { params: { id } });
           message.success('已撤销');
         } catch (e) {
-          if (e instanceof ApiError && e.status === 401) return;
-          message.error(e instanceof ApiError ? e.message : '撤销失败，请稍后再试');
+          if (isApiError(e, 'UNAUTHENTICATED')) return;
+          message.error(isApiError(e) ? e.message : '撤销失败，请稍后再试');
         } finally {
           setWithdrawing(false);
-          await Promise.all([load(), reloadCard()]);
+          await refresh(citizen.changeRequests, citizen.myCard);
         }
       },
     });
@@ -40,7 +41,7 @@ export function Pending({ reloadCard }: { reloadCard: () => Promise<void> }) {
   return (
     <div className="ykb-page">
       <Section icon={<ClockCircleOutlined />} title="办理中">
-        {error && <Alert type="error" showIcon title={error} />}
+        {error && <Alert type="error" showIcon title={error.message} />}
         {!error && !items && <Spin />}
         {items && pending.length === 0 && (
           <Empty description="没有正在办理的变更申请">

@@ -1,6 +1,12 @@
-import { CHANGE_REQUEST_STATUS_LABELS, type ChangeRequest } from '@ykt/shared';
+import {
+  CHANGE_REQUEST_STATUS_LABELS,
+  type ChangeRequest,
+  cardTypeLabel,
+  displayAccount,
+  districtBracketed,
+  formatTime,
+} from '@ykt/shared';
 import { Descriptions, Tag } from 'antd';
-import { cardTypeLabel, displayAccount, districtBracketed, formatTime } from '../format';
 
 const STATUS_COLORS: Record<ChangeRequest['status'], string> = {
   pending: 'processing',
@@ -29,7 +35,7 @@ export function RequestDetails({ r }: { r: ChangeRequest }) {
       children: <span className="ykb-account-number">{displayAccount(r.accountNumber)}</span>,
     },
     { key: 'type', label: '卡类型', children: cardTypeLabel(r.cardType) },
-    { key: 'district', label: '区县', children: districtBracketed(r.districtCode, r.districtName) },
+    { key: 'district', label: '区县', children: districtBracketed({ code: r.districtCode, name: r.districtName }) },
     { key: 'applied', label: '申请时间', children: formatTime(r.appliedAt) },
     { key: 'status', label: finished ? '办理结果' : '办理状态', children: <StatusTag status={r.status} /> },
   ];

@@ -1,6 +1,5 @@
-import { errorBody, qrTicketCreated, qrTicketParam, qrTicketPoll, qrTicketScanned } from '@ykt/shared';
+import { errorBody, qrTicketIssued, qrTicketParam, qrTicketPoll, qrTicketScanned, qrTicketState } from '@ykt/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { actorOf } from '../../../plugins/app/auth.ts';
 
 const QR_SECRET_HEADER = 'x-qr-secret';
@@ -16,7 +15,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/qr-tickets',
     {
-      schema: { tags: ['auth'], response: { 201: qrTicketCreated.extend({ secret: z.string() }), 429: errorBody } },
+      schema: { tags: ['auth'], response: { 201: qrTicketIssued, 429: errorBody } },
       config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
     },
     // The phone opens the QR content at the configured public origin, never one taken from the request's Host.
@@ -52,7 +51,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/api/auth/qr-tickets/:ticket/confirm',
-    { ...citizen, schema: { tags: ['auth'], params: qrTicketParam } },
+    { ...citizen, schema: { tags: ['auth'], params: qrTicketParam, response: { 200: qrTicketState } } },
     async (req) => qrLogin.confirm(req.params.ticket, req.session.subjectId, actorOf(req)),
   );
 
@@ -64,7 +63,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         tags: ['auth'],
         description: `取消: by the citizen who scanned the code, or by the PC that created it (header \`${QR_SECRET_HEADER}\`).`,
         params: qrTicketParam,
-        response: { 200: z.object({ status: qrTicketPoll.shape.status }), 401: errorBody, 404: errorBody },
+        response: { 200: qrTicketState, 401: errorBody, 404: errorBody },
       },
       // The PC proves itself with its secret; anyone else must be the citizen who scanned it.
       onRequest: async (req) => {

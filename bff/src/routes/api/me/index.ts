@@ -7,11 +7,11 @@ import {
   idParam,
   myCard,
   notificationList,
+  notificationRead,
   revealedAccounts,
   withdrawAnswer,
 } from '@ykt/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { notFound } from '../../../lib/errors.ts';
 import { actorOf } from '../../../plugins/app/auth.ts';
 import payments from './payments.ts';
@@ -74,7 +74,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['me'],
         params: idParam,
-        response: { 200: z.object({ id: z.number(), readAt: z.string() }), 404: errorBody },
+        response: { 200: notificationRead, 404: errorBody },
       },
     },
     async (req) => {

@@ -8,21 +8,13 @@ import fp from 'fastify-plugin';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import type { Config } from '../../config.ts';
 import { rateLimited } from '../../lib/errors.ts';
+import { cspDirectives } from '../app/csp.ts';
 
 /** Third-party plugins: security headers, JWT, rate limits, OpenAPI + docs page. */
 export default fp(async (app: FastifyInstance, opts: { config: Config }) => {
   await app.register(helmet, {
-    // The built front ends load their own scripts and styles from this origin; QR images are data: URLs.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        connectSrc: ["'self'", ...(opts.config.identityPreviewUrl ? [opts.config.identityPreviewUrl] : [])],
-        fontSrc: ["'self'", 'data:'],
-      },
-    },
+    // No inline script anywhere (plugins/app/csp.ts).
+    contentSecurityPolicy: { directives: cspDirectives({ identityPreviewUrl: opts.config.identityPreviewUrl }) },
   });
   await app.register(jwt, { secret: opts.config.jwtSecret, sign: { algorithm: 'HS256' } });
   // Off globally; routes that need a limit say so in their config.

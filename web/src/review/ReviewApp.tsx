@@ -1,8 +1,10 @@
 import { Spin } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api, type CaseworkerProfile, client, onUnauthenticated } from './api';
-import { ConsoleLayout } from './ConsoleLayout';
 import { LoginPage } from './LoginPage';
+
+// The first screen is the login page: the console itself (tables, dialogs) loads after it, on weak networks too.
+const ConsoleLayout = lazy(() => import('./ConsoleLayout').then((m) => ({ default: m.ConsoleLayout })));
 
 type Session =
   | { state: 'checking' }
@@ -62,5 +64,15 @@ export function ReviewApp() {
       />
     );
   }
-  return <ConsoleLayout profile={session.profile} onLogout={logout} />;
+  return (
+    <Suspense
+      fallback={
+        <div className="rv-center">
+          <Spin size="large" />
+        </div>
+      }
+    >
+      <ConsoleLayout profile={session.profile} onLogout={logout} />
+    </Suspense>
+  );
 }

@@ -57,7 +57,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // H5 only: the weapp build cannot snapshot one of Taro's loaders under pnpm, and is quick anyway.
     cache: {
       enable: process.env.TARO_ENV === 'h5',
-      buildDependencies: { config: [__filename, ...appAndPageConfigs()] },
+      buildDependencies: { config: [__filename, path.join(__dirname, 'h5Delivery.ts'), ...appAndPageConfigs()] },
     },
     alias: {},
     mini: {

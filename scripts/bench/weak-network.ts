@@ -101,12 +101,10 @@ async function timed(run: () => Promise<void>): Promise<number> {
 async function phoneEntry(browser: Browser, stack: Stack, mode: 'container' | 'preview'): Promise<Sample> {
   const { ctx, page, traffic } = await weakPage(browser, 'phone');
   if (mode === 'container') {
-    await page.addInitScript(() => {
-      (window as unknown as { ykbBridge: unknown }).ykbBridge = {
-        call: (_method: string, _params: unknown, callback: (r: { code: string }) => void) =>
-          setTimeout(() => callback({ code: 'cancel' }), 0),
-      };
-    });
+    // A string, not a function: tsx would add helpers to a function that do not exist in the page.
+    await page.addInitScript(
+      'window.ykbBridge = { call: function (method, params, callback) { setTimeout(function () { callback({ code: "cancel" }); }, 0); } };',
+    );
   }
   const ms = await timed(async () => {
     await page.goto(`${stack.baseUrl}/m/`, { waitUntil: 'commit' });

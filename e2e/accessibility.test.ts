@@ -20,11 +20,14 @@ interface Violation {
 }
 
 /**
- * Serious and critical WCAG 2.x A/AA violations on the page as it ends up: after fonts and every finite animation
- * are done (a dialog read mid fade-in has washed-out colours). axe goes in through DevTools, not a <script>: the
+ * Serious and critical WCAG 2.x A/AA violations on the page as it ends up: pointer parked, after fonts and every
+ * finite animation are done (a dialog read mid fade-in has washed-out colours). axe goes in through DevTools, not a <script>: the
  * pages' CSP allows no inline script, and must not be loosened for a test.
  */
 async function violations(page: Page, exclude: string[] = []): Promise<string[]> {
+  // At rest: the pointer off the button just clicked (else axe reads its hover colours or not, depending on when
+  // Chromium re-checks hover after the page grew beneath the pointer).
+  await page.mouse.move(0, 0);
   await settled(page);
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const found = (await page.evaluate(async (exclude) => {

@@ -89,7 +89,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // Taro.request imports a fetch polyfill and a JSONP client on every phone's first screen. Every browser
         // that runs Taro's H5 components (Custom Elements v1) has fetch, and the app never asks for JSONP.
         // (abortcontroller-polyfill stays: AbortController came later than Custom Elements in some WebViews.)
-        chain.resolve.alias.set('whatwg-fetch$', false).set('jsonp-retry$', false);
+        chain.merge({ resolve: { alias: { 'whatwg-fetch$': false, 'jsonp-retry$': false } } });
         // Weak networks and a CSP without inline script (config/h5Delivery.ts).
         const html = chain.plugin('htmlWebpackPlugin');
         const [htmlOptions] = html.get('args') as [{ script?: string }];

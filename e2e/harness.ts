@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { repoRoot, type Stack, type StackOptions, startStack } from '../scripts/stack.ts';
 
@@ -12,11 +12,17 @@ mkdirSync(screenshotDir, { recursive: true });
 /**
  * Debian's Chromium driven by playwright-core (no browser download here), with the flags this machine needs;
  * playwright gives every launch a fresh profile of its own.
+ *
+ * A cold machine pays for Chromium's first start (binary and fonts read from disk, fontconfig's cache of the CJK
+ * font, the first renderer): seconds, more with a busy core. That is paid here, once per launch, by a page that
+ * draws Chinese text, under a bound of its own, instead of inside the first step of a test (where it used to eat
+ * the 30 s a click may wait).
  */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
+    timeout: 120_000,
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -27,6 +33,53 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  const warm = await browser.newPage();
+  await warm.setContent('<p style="font-family: sans-serif">惠民惠农“一卡通”账户自助变更 登录 0123456789</p>', {
+    timeout: 120_000,
+  });
+  await warm.evaluate(() => document.fonts.ready.then(() => undefined));
+  await warm.close();
+  return browser;
+}
+
+/**
+ * A desktop browser window as caseworkers and citizens at a PC have it (1366 wide, Chinese, Shanghai time), asking
+ * for reduced motion: the web front ends then switch antd's fades and zooms off (web/src/*\/main.tsx), so a
+ * dialog is read and pictured as it ends up, never half faded in.
+ */
+export async function newDesktopContext(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: 1366, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    reducedMotion: 'reduce',
+    ...options,
+  });
+}
+
+export async function newDesktopPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  return (await newDesktopContext(browser, options)).newPage();
+}
+
+/**
+ * Waits until the page has stopped moving: web fonts loaded and no finite CSS animation or transition running
+ * (spinners loop forever and are left alone). For screenshots and accessibility checks, instead of a sleep.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every(
+          (a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Number.POSITIVE_INFINITY,
+        ),
+    undefined,
+    { polling: 'raf', timeout: 15_000 },
+  );
 }
 
 /** A citizen session through the sandbox's face scan and POST /api/auth/face, for API steps inside UI tests. */

@@ -1,7 +1,7 @@
 /** The mini-app's H5 build as a person on a phone uses it: shared by the mobile journeys. */
 import { resolve } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { screenshotDir } from './harness.ts';
+import { screenshotDir, settled } from './harness.ts';
 
 /** A 375x812 phone (scale 2, touch) in Shanghai time, as the 渝快办 container shows the H5 build. */
 export async function openPhone(browser: Browser): Promise<Page> {
@@ -21,7 +21,7 @@ export async function openPhone(browser: Browser): Promise<Page> {
 
 /** Full-page by default; `viewport` for dialogs (their overlay is fixed to the viewport). */
 export async function shot(page: Page, name: string, viewport = false) {
-  await page.waitForTimeout(150); // let the last state paint
+  await settled(page); // the last state painted, nothing mid-transition
   await page.screenshot({
     path: resolve(screenshotDir, `mobile-${name}.png`),
     fullPage: !viewport,

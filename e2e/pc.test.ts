@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { caseworkerToken, useStackAndBrowser } from './harness.ts';
+import { caseworkerToken, newDesktopPage, useStackAndBrowser } from './harness.ts';
 import { openPhone } from './mobileApp.ts';
 
 const SHOTS = resolve(dirname(fileURLToPath(import.meta.url)), '../docs/screenshots');
@@ -28,15 +28,7 @@ const CLOSED_TEST_CARD = '6212583990000024';
 mkdirSync(SHOTS, { recursive: true });
 const env = useStackAndBrowser();
 
-async function desktopPage(): Promise<Page> {
-  const ctx = await env.browser.newContext({
-    viewport: { width: 1366, height: 900 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    reducedMotion: 'reduce',
-  });
-  return ctx.newPage();
-}
+const desktopPage = (): Promise<Page> => newDesktopPage(env.browser);
 
 const mobilePage = () => openPhone(env.browser);
 

@@ -12,7 +12,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, startStack } from './harness.ts';
+import { launchBrowser, newDesktopContext, settled, startStack } from './harness.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SHOTS = resolve(here, '../docs/screenshots');
@@ -79,13 +79,13 @@ async function myCard(token: string): Promise<{ cards: Card[]; pendingRequestId:
 }
 
 async function shot(name: string) {
-  // Let toasts of earlier steps go and the tab/modal motions settle, so the picture shows the page itself.
+  // Let toasts of earlier steps go (antd's motion is off: reduced motion), so the picture shows the page itself.
   await page
     .locator('.ant-message-notice')
     .first()
     .waitFor({ state: 'detached', timeout: 8_000 })
     .catch(() => {});
-  await page.waitForTimeout(400);
+  await settled(page);
   await page.screenshot({ path: resolve(SHOTS, `review-${name}.png`), animations: 'disabled' });
 }
 
@@ -133,12 +133,7 @@ describe('caseworker console (issue 4)', () => {
     mkdirSync(SHOTS, { recursive: true });
     stack = await startStack();
     browser = await launchBrowser();
-    context = await browser.newContext({
-      viewport: { width: 1366, height: 900 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      acceptDownloads: true,
-    });
+    context = await newDesktopContext(browser, { acceptDownloads: true });
     page = await context.newPage();
 
     // A citizen (谭梅, 江北区 and 重庆市) asks for her 江北区 subsidies to go to her 工商银行 card.

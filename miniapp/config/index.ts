@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
+import { Precompress, PreloadFirstPage, remScriptBanner } from './h5Delivery';
 import prodConfig from './prod';
 
 /** src/app.config.ts and every src/pages/<name>/index.config.ts. */
@@ -28,6 +29,9 @@ const sharedDir = path.resolve(__dirname, '..', '..', 'shared');
 const sharedSrc = path.join(sharedDir, 'src') + path.sep;
 const isSharedSource = (file: string) => file.startsWith(sharedSrc);
 
+/** The face-login entry: app.config's pages[0], what a person arriving from the 渝快办 entry sees first. */
+const firstPage = 'pages/login/index';
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'ykt-miniapp',
@@ -53,7 +57,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // H5 only: the weapp build cannot snapshot one of Taro's loaders under pnpm, and is quick anyway.
     cache: {
       enable: process.env.TARO_ENV === 'h5',
-      buildDependencies: { config: [__filename, ...appAndPageConfigs()] },
+      buildDependencies: { config: [__filename, path.join(__dirname, 'h5Delivery.ts'), ...appAndPageConfigs()] },
     },
     alias: {},
     mini: {
@@ -77,11 +81,24 @@ export default defineConfig<'webpack5'>(async (merge) => {
       staticDirectory: 'static',
       router: { mode: 'hash' },
       compile: { include: [sharedDir] },
-      webpackChain(chain) {
+      webpackChain(chain, webpack) {
         chain.module.rule('ykt-shared-side-effect-free').test(isSharedSource).set('sideEffects', false);
         // Taro splits only initial chunks, so every lazily loaded page carried its own copy of NutUI,
         // @ykt/shared and the Taro components: share them between pages instead.
         chain.optimization.merge({ splitChunks: { chunks: 'all' } });
+        // Taro.request imports a fetch polyfill and a JSONP client on every phone's first screen. Every browser
+        // that runs Taro's H5 components (Custom Elements v1) has fetch, and the app never asks for JSONP.
+        // (abortcontroller-polyfill stays: AbortController came later than Custom Elements in some WebViews.)
+        chain.merge({ resolve: { alias: { 'whatwg-fetch$': false, 'jsonp-retry$': false } } });
+        // Weak networks and a CSP without inline script (config/h5Delivery.ts).
+        const html = chain.plugin('htmlWebpackPlugin');
+        const [htmlOptions] = html.get('args') as [{ script?: string }];
+        if (htmlOptions.script) {
+          chain.plugin('ykt-rem-script').use(webpack.BannerPlugin, [remScriptBanner(htmlOptions.script)]);
+        }
+        html.tap(([options]) => [{ ...options, script: '' }]);
+        chain.plugin('ykt-preload-first-page').use(PreloadFirstPage, [html.get('plugin'), firstPage]);
+        if (process.env.NODE_ENV !== 'development') chain.plugin('ykt-precompress').use(Precompress);
       },
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
       miniCssExtractPluginOption: {

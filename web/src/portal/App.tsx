@@ -1,8 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Spin } from 'antd';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { hasToken, logout, onSessionExpired } from './api';
 import { QrLogin } from './QrLogin';
 import { navigate, useRoute } from './route';
-import { Shell } from './Shell';
+
+// The first screen is the QR login: the pages after login load after it, on weak networks too.
+const Shell = lazy(() => import('./Shell').then((m) => ({ default: m.Shell })));
 
 const SESSION_EXPIRED_NOTICE = '登录已过期，请重新扫码登录';
 
@@ -45,5 +48,9 @@ export function App() {
   }, []);
 
   if (!loggedIn) return <QrLogin notice={notice} onLoggedIn={onLoggedIn} />;
-  return <Shell route={route} onLogout={onLogout} />;
+  return (
+    <Suspense fallback={<Spin size="large" fullscreen />}>
+      <Shell route={route} onLogout={onLogout} />
+    </Suspense>
+  );
 }

@@ -1,9 +1,11 @@
 import { reviewEndpoints as review } from '@ykt/shared';
 import { Spin } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { type CaseworkerProfile, hasToken, logout, onSessionExpired, startSession, useCall } from './api';
-import { ConsoleLayout } from './ConsoleLayout';
 import { LoginPage } from './LoginPage';
+
+// The first screen is the login page: the console itself (tables, dialogs) loads after it, on weak networks too.
+const ConsoleLayout = lazy(() => import('./ConsoleLayout').then((m) => ({ default: m.ConsoleLayout })));
 
 type Session =
   | { state: 'checking' }
@@ -63,5 +65,15 @@ export function ReviewApp() {
       />
     );
   }
-  return <ConsoleLayout profile={session.profile} onLogout={signOut} />;
+  return (
+    <Suspense
+      fallback={
+        <div className="rv-center">
+          <Spin size="large" />
+        </div>
+      }
+    >
+      <ConsoleLayout profile={session.profile} onLogout={signOut} />
+    </Suspense>
+  );
 }

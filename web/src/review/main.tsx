@@ -1,3 +1,4 @@
+import '../zodWithoutEval';
 import { renderApp } from '../render';
 import { ReviewApp } from './ReviewApp';
 import { theme } from './theme';

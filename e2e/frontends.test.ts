@@ -1,0 +1,130 @@
+/**
+ * The built front ends as the BFF delivers them (issue 9 item 8, issue 13 item 13), checked on the real builds:
+ * - every page (/m/, /web/portal.html, /web/review.html, /docs) has a CSP whose script-src has no
+ *   'unsafe-inline', and its HTML no inline <script> without a matching hash;
+ * - every file a page names comes brotli-compressed, content-hashed files immutable for a year, the HTML no-cache;
+ * - in Chromium, each page and the screens after login run with no CSP violation, no console error or warning and
+ *   no failed request (a favicon included). A planted inline script shows that a violation would be caught.
+ * bff/test/frontends.test.ts checks the same headers through `inject` without a build.
+ */
+import { createHash } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { citizenToken, newDesktopPage, useStackAndBrowser } from './harness.ts';
+import { login, openPhone } from './mobileApp.ts';
+
+const env = useStackAndBrowser();
+
+const PAGES = ['/m/', '/web/portal.html', '/web/review.html', '/docs/'];
+
+function scriptSrc(csp: string): string[] {
+  const d = csp
+    .split(';')
+    .map((x) => x.trim())
+    .find((x) => x.startsWith('script-src '));
+  return d ? d.split(/\s+/).slice(1) : [];
+}
+
+describe('front ends as delivered (real builds)', () => {
+  test.each(PAGES)(
+    '%s: CSP without unsafe-inline, no unhashed inline script, files compressed and cached',
+    async (path) => {
+      const res = await fetch(`${env.stack.baseUrl}${path}`, { headers: { 'accept-encoding': 'br, gzip' } });
+      expect(res.status).toBe(200);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(scriptSrc(csp)).toContain("'self'");
+      expect(scriptSrc(csp)).not.toContain("'unsafe-inline'");
+      const html = await res.text();
+      const allowed = new Set(scriptSrc(csp));
+      for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
+        if (/\bsrc\s*=/i.test(m[1])) continue;
+        const hash = `'sha256-${createHash('sha256').update(m[2]).digest('base64')}'`;
+        expect(allowed.has(hash), `inline script without a hash in ${path}: ${m[2].slice(0, 80)}`).toBe(true);
+      }
+      if (path === '/docs/') return; // swagger-ui's own files: not built here
+      expect(res.headers.get('content-encoding')).toBe('br');
+      expect(res.headers.get('cache-control')).toBe('no-cache');
+      const files = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="(\/(?:m|web)\/[^"]+)"/g)].map(
+        (m) => m[1],
+      );
+      expect(files.length).toBeGreaterThan(1);
+      for (const file of files) {
+        const r = await fetch(`${env.stack.baseUrl}${file}`, { headers: { 'accept-encoding': 'br, gzip' } });
+        expect(r.status, file).toBe(200);
+        expect(r.headers.get('content-encoding'), file).toBe('br');
+        expect(r.headers.get('cache-control'), file).toBe('public, max-age=31536000, immutable');
+        await r.arrayBuffer();
+      }
+    },
+  );
+
+  /** Everything a page reports that a person (or the console of their browser) would see go wrong. */
+  async function watch(page: Page): Promise<() => Promise<string[]>> {
+    const problems: string[] = [];
+    // A string: the page runs it as it is (no helper a TS transform might add to a function).
+    await page.addInitScript(
+      `document.addEventListener('securitypolicyviolation', function (e) {
+        (window.__cspViolations = window.__cspViolations || []).push(e.violatedDirective + ' ' + (e.blockedURI || 'inline'));
+      });`,
+    );
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('response', (r) => {
+      if (r.status() >= 400) problems.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`);
+    });
+    page.on('requestfailed', (r) => problems.push(`failed ${new URL(r.url()).pathname}: ${r.failure()?.errorText}`));
+    return async () => {
+      const csp = (await page.evaluate(() => (window as { __cspViolations?: string[] }).__cspViolations ?? [])).map(
+        (v) => `CSP violation: ${v}`,
+      );
+      return [...problems, ...csp];
+    };
+  }
+
+  test('phone: login, card, 变更卡 form: no CSP violation, console error or failed request', async () => {
+    const page = await openPhone(env.browser);
+    const problems = await watch(page);
+    await login(page, env.stack.baseUrl, '谭梅');
+    await page.locator('taro-button-core').filter({ hasText: '变更申请' }).first().click();
+    await page.getByRole('textbox', { name: '银行账号' }).waitFor();
+    expect(await problems()).toEqual([]);
+    // The watch works: an inline script is refused and reported.
+    await expect(page.addScriptTag({ content: 'window.planted = 1' })).rejects.toThrow(/Content Security Policy/);
+    await expect.poll(async () => (await problems()).some((p) => p.startsWith('CSP violation: script-src'))).toBe(true);
+  });
+
+  test('PC portal: QR login and 基本信息: no CSP violation, console error or failed request', async () => {
+    const page = await newDesktopPage(env.browser);
+    const problems = await watch(page);
+    await page.goto(`${env.stack.baseUrl}/pc`);
+    await page.getByRole('img', { name: /二维码/ }).waitFor();
+    const token = await citizenToken(env.stack, { name: '谭梅', idNumber: '500105198003191829' });
+    await page.evaluate((t) => sessionStorage.setItem('ykt.portal.token', t), token);
+    await page.goto(`${env.stack.baseUrl}/web/portal.html#/basic`);
+    await page.reload();
+    await page.getByText('账户信息').first().waitFor();
+    expect(await problems()).toEqual([]);
+  });
+
+  test('review console: login and the queue: no CSP violation, console error or failed request', async () => {
+    const page = await newDesktopPage(env.browser);
+    const problems = await watch(page);
+    await page.goto(`${env.stack.baseUrl}/review`);
+    await page.getByLabel('用户名').fill('jiangbei');
+    await page.getByLabel('密码').fill('jiangbei-demo-2026');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.getByTestId('caseworker-name').waitFor();
+    await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    expect(await problems()).toEqual([]);
+  });
+
+  test('/docs (swagger-ui): no CSP violation, console error or failed request', async () => {
+    const page = await newDesktopPage(env.browser);
+    const problems = await watch(page);
+    await page.goto(`${env.stack.baseUrl}/docs`);
+    await page.getByText('/api/client-config').first().waitFor();
+    expect(await problems()).toEqual([]);
+  });
+});

@@ -444,7 +444,7 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     const cancelled = (await fetch(`${env.stack.baseUrl}/api/auth/qr-tickets/${second.ticket}`, {
       headers: { 'x-qr-secret': second.secret },
     }).then((r) => r.json())) as { status: string; token?: string };
-    expect(cancelled.status).toBe('expired');
+    expect(cancelled.status).toBe('cancelled');
     expect(cancelled.token).toBeUndefined();
   }, 90_000);
 });

@@ -9,7 +9,6 @@ import { after, cappedTotal, decodeCursor, encodeCursor } from './paging.ts';
 
 type Entry = typeof import('../db/pg/schema.ts').auditLog.$inferSelect;
 
-
 /** Rows a CSV export holds at most (newest first): streamed, so the BFF's memory does not grow with it. */
 export const AUDIT_CSV_MAX_ROWS = 2_000_000;
 const CSV_CHUNK = 2_000;

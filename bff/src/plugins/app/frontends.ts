@@ -45,15 +45,15 @@ function staticOptions(root: string, prefix: string) {
 /** Serves the built front ends when their folders exist: mini-app H5 at /m/, PC and console under /web/. */
 export default fp(
   async (app: FastifyInstance, opts: { miniappDist?: string; webDist?: string }) => {
-  if (opts.miniappDist && existsSync(opts.miniappDist)) {
-    await app.register(fastifyStatic, staticOptions(opts.miniappDist, '/m/'));
-    app.get('/m', { schema: { hide: true } }, (_req, reply) => reply.redirect('/m/'));
-  }
-  if (opts.webDist && existsSync(opts.webDist)) {
-    await app.register(fastifyStatic, staticOptions(opts.webDist, '/web/'));
-    app.get('/pc', { schema: { hide: true } }, (_req, reply) => reply.redirect('/web/portal.html'));
-    app.get('/review', { schema: { hide: true } }, (_req, reply) => reply.redirect('/web/review.html'));
-  }
-},
+    if (opts.miniappDist && existsSync(opts.miniappDist)) {
+      await app.register(fastifyStatic, staticOptions(opts.miniappDist, '/m/'));
+      app.get('/m', { schema: { hide: true } }, (_req, reply) => reply.redirect('/m/'));
+    }
+    if (opts.webDist && existsSync(opts.webDist)) {
+      await app.register(fastifyStatic, staticOptions(opts.webDist, '/web/'));
+      app.get('/pc', { schema: { hide: true } }, (_req, reply) => reply.redirect('/web/portal.html'));
+      app.get('/review', { schema: { hide: true } }, (_req, reply) => reply.redirect('/web/review.html'));
+    }
+  },
   { name: 'frontends' },
 );

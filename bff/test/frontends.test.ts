@@ -17,6 +17,7 @@ import { parseConfig } from '../src/config.ts';
 import { generateDataKey } from '../src/lib/fieldCrypto.ts';
 import { cspDirectives } from '../src/plugins/app/csp.ts';
 import { cacheControlFor, IMMUTABLE, REVALIDATE } from '../src/plugins/app/frontends.ts';
+import { freshDatabase } from './helpers.ts';
 
 const IDENTITY_PREVIEW = 'http://127.0.0.1:3999';
 const APP_JS = `${'console.log("一卡通");\n'.repeat(200)}`;
@@ -71,7 +72,7 @@ describe('front ends: CSP, compression, caching', () => {
     writeBuilt(join(w, 'assets', 'portal-C22FpxN7.js'), APP_JS);
     writeBuilt(join(w, 'assets', 'review-CFp6GShk.js'), APP_JS);
     const config = parseConfig({
-      databasePath: ':memory:',
+      ...(await freshDatabase()).config,
       dataKey: generateDataKey(),
       jwtSecret: 'test-secret-test-secret-test-secret-123',
       identityUrl: IDENTITY_PREVIEW,

@@ -1,5 +1,5 @@
 import { useChineseSchemaMessages } from '@ykt/shared';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { type Clock, systemClock } from './lib/time.ts';
@@ -21,6 +21,11 @@ export interface BuildOptions {
   config: Config;
   clock?: Clock;
   logger?: FastifyServerOptions['logger'];
+  /**
+   * Called for every route as it is added (an onRoute hook set before any plugin): the route-table campaigns of the
+   * tests (authorization matrix, fuzz) see every route, so a new one without its row fails them.
+   */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 type LoggerOptions = Exclude<FastifyServerOptions['logger'], boolean | undefined>;
@@ -43,7 +48,7 @@ function withRedaction(logger: FastifyServerOptions['logger'], level: string): F
  * rate limits, OpenAPI), then the app's own (services, auth, errors, the nightly job, the front ends), then the
  * routes. Each plugin is named and says what it depends on; what it opens it closes in onClose. No listen here.
  */
-export async function buildApp({ config, clock = systemClock, logger }: BuildOptions) {
+export async function buildApp({ config, clock = systemClock, logger, onRoute }: BuildOptions) {
   useChineseSchemaMessages();
   const app = Fastify({
     logger: withRedaction(logger, config.logLevel),
@@ -52,6 +57,7 @@ export async function buildApp({ config, clock = systemClock, logger }: BuildOpt
     frameworkErrors,
     clientErrorHandler,
   });
+  if (onRoute) app.addHook('onRoute', onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

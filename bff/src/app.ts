@@ -8,6 +8,7 @@ import auth from './plugins/app/auth.ts';
 import configPlugin from './plugins/app/config.ts';
 import errorHandler, { clientErrorHandler, frameworkErrors } from './plugins/app/errorHandler.ts';
 import frontends from './plugins/app/frontends.ts';
+import inputHygiene from './plugins/app/inputHygiene.ts';
 import scheduler from './plugins/app/scheduler.ts';
 import services from './plugins/app/services.ts';
 import db from './plugins/external/db.ts';
@@ -71,6 +72,7 @@ export async function buildApp({ config, clock = systemClock, logger, onRoute }:
   await app.register(services);
   await app.register(auth);
   await app.register(errorHandler);
+  await app.register(inputHygiene);
   await app.register(scheduler);
   await app.register(frontends, { miniappDist: config.miniappDist, webDist: config.webDist });
 

@@ -114,7 +114,7 @@ export function createChangeRequests(ctx: ServiceContext) {
     /** 事项办理: the person's requests, newest first, a page at a time. */
     async list(beneficiaryId: number, q: { cursor?: string; pageSize?: number } = {}) {
       const pageSize = q.pageSize ?? 20;
-      const cursor = decodeCursor<[string, number]>(q.cursor, ['s', 'n']);
+      const cursor = decodeCursor<[string, number]>(q.cursor, ['t', 'n']);
       const rows = await db.read
         .select({ request: cr, verifiedAt: v.answeredAt })
         .from(cr)

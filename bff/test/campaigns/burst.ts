@@ -222,8 +222,9 @@ export async function runBurst(opts: {
   async function caseworker(cw: { token: string; ip: string }) {
     while (!until() && pick()) {
       const list = await send('GET', '/api/review/change-requests?pageSize=20', cw);
-      if (!list || list.status !== 200) {
-        if (list && list.status !== 200) ledger.unexpected.push(`queue: ${list.status} ${JSON.stringify(list.body)}`);
+      if (!list) continue;
+      if (list.status !== 200) {
+        ledger.unexpected.push(`queue: ${list.status} ${JSON.stringify(list.body)}`);
         continue;
       }
       if (list.body.items.length === 0) await pause(20);

@@ -89,6 +89,18 @@ describe('bad input the fuzz found: 400, never 500', () => {
     );
   });
 
+  it('a NUL in the QR ticket of a poll: counted by the rate limit (a hashed key) and refused, not a 500', async () => {
+    for (const ticket of [
+      '%00aaaaaaaaaaaaaaaaaaaa',
+      `${'%20'.repeat(4)}%00${'%20'.repeat(11)}`,
+      `${'票'.repeat(20)}`,
+    ]) {
+      const res = await env.app.inject({ url: `/api/auth/qr-tickets/${ticket}`, headers: { 'x-qr-secret': 'x' } });
+      expect(res.statusCode, res.body).toBeLessThan(500);
+      expect(errorBody.strict().parse(res.json()).error.message).toMatch(/\p{Script=Han}/u);
+    }
+  });
+
   it('the audit CSV with a NUL in its query answers 400 instead of failing mid-stream', async () => {
     const city = env.auth(await env.loginCaseworker('chongqing'));
     expect400(await env.app.inject({ url: '/api/review/audit.csv?action=%00', headers: city }), 'action');

@@ -148,10 +148,13 @@ describe.skipIf(!postgres)('two BFF instances on one PostgreSQL database (issue 
   });
 
   it('the nightly schedule fires on both instances and makes one run, even when one fires late', async () => {
-    const armed = (p: BffProcess) =>
-      p.waitForLog((l) => l.msg === 'validation run scheduled' && l.nextRunAt === occurrence.toISOString());
-    // Both armed for the same moment (else the machine took longer than the lead to start them).
-    await Promise.all([armed(a), armed(b)]);
+    // Both armed for the same moment (else the machine took longer than the lead to start them: say so).
+    for (const p of [a, b]) {
+      const armed = await p.waitForLog((l) => l.msg === 'validation run scheduled');
+      expect(armed.nextRunAt, `${p.name} started after ${occurrence.toISOString()} (lead ${SCHEDULE_LEAD_MS} ms)`).toBe(
+        occurrence.toISOString(),
+      );
+    }
     const fired = (p: BffProcess) =>
       p.waitForLog((l) => typeof l.msg === 'string' && l.msg.startsWith('scheduled validation run'));
     // B is paused over the moment (as a busy or swapping machine would) while A runs; resumed after, its timer

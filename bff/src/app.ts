@@ -63,6 +63,10 @@ export async function buildApp({ config, clock = systemClock, logger, onRoute }:
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(configPlugin, { config, clock });
+  // First: routes take the error handler of the moment they are added, so the plugins' own routes (docs, static
+  // files) answer errors in the contract too; and no route is reached by input no person types.
+  await app.register(errorHandler);
+  await app.register(inputHygiene);
   await app.register(db);
   await app.register(gateways);
   await app.register(security);
@@ -71,8 +75,6 @@ export async function buildApp({ config, clock = systemClock, logger, onRoute }:
 
   await app.register(services);
   await app.register(auth);
-  await app.register(errorHandler);
-  await app.register(inputHygiene);
   await app.register(scheduler);
   await app.register(frontends, { miniappDist: config.miniappDist, webDist: config.webDist });
 

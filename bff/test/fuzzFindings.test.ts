@@ -101,6 +101,14 @@ describe('bad input the fuzz found: 400, never 500', () => {
     }
   });
 
+  it('the routes of the docs and static plugins answer errors in the contract too (a NUL in /docs/json?%00: 500)', async () => {
+    for (const url of ['/docs/json?%00', '/docs/static/%00', '/docs/static/..%2f..%2fpackage.json']) {
+      const res = await env.app.inject({ url });
+      expect(res.statusCode, `${url}: ${res.body}`).toBeLessThan(500);
+      if (res.statusCode >= 400) expect(errorBody.strict().parse(res.json()).error.message).toMatch(/\p{Script=Han}/u);
+    }
+  });
+
   it('the audit CSV with a NUL in its query answers 400 instead of failing mid-stream', async () => {
     const city = env.auth(await env.loginCaseworker('chongqing'));
     expect400(await env.app.inject({ url: '/api/review/audit.csv?action=%00', headers: city }), 'action');

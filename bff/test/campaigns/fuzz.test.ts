@@ -89,7 +89,9 @@ describe('fuzz of every route from its schemas', () => {
         const result = await fc.check(
           fc.asyncProperty(params, query, body, caller, wildcard, async (p, q, b, who, star) => {
             cases++;
-            const path = pathFrom(route.url, p, fallback).replace('*', star);
+            // The wildcard of the pattern (not a '*' a generated value happens to carry).
+            const filled = pathFrom(route.url, p, fallback);
+            const path = route.url.endsWith('*') ? `${filled.slice(0, -1)}${star}` : filled;
             const url = `${path}${queryString(q)}`;
             const headers: Record<string, string> = { ...world.headersOf(who) };
             let payload: string | undefined;
@@ -112,7 +114,8 @@ describe('fuzz of every route from its schemas', () => {
               ...(payload !== undefined ? { payload } : {}),
             });
             statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
-            const problems = contractProblems(res, url);
+            // Judged by the path the server sees ('/api/x/../../etc' is '/etc', not an API answer).
+            const problems = contractProblems(res, new URL(url, 'http://bff').pathname);
             if (
               route.url.endsWith('*') &&
               res.statusCode < 300 &&

@@ -1,5 +1,5 @@
 import { useChineseSchemaMessages } from '@ykt/shared';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { type Clock, systemClock } from './lib/time.ts';
@@ -8,6 +8,7 @@ import auth from './plugins/app/auth.ts';
 import configPlugin from './plugins/app/config.ts';
 import errorHandler, { clientErrorHandler, frameworkErrors } from './plugins/app/errorHandler.ts';
 import frontends from './plugins/app/frontends.ts';
+import inputHygiene from './plugins/app/inputHygiene.ts';
 import outbox from './plugins/app/outbox.ts';
 import scheduler from './plugins/app/scheduler.ts';
 import services from './plugins/app/services.ts';
@@ -22,6 +23,11 @@ export interface BuildOptions {
   config: Config;
   clock?: Clock;
   logger?: FastifyServerOptions['logger'];
+  /**
+   * Called for every route as it is added (an onRoute hook set before any plugin): the route-table campaigns of the
+   * tests (authorization matrix, fuzz) see every route, so a new one without its row fails them.
+   */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 type LoggerOptions = Exclude<FastifyServerOptions['logger'], boolean | undefined>;
@@ -44,7 +50,7 @@ function withRedaction(logger: FastifyServerOptions['logger'], level: string): F
  * rate limits, OpenAPI), then the app's own (services, auth, errors, the nightly job, the front ends), then the
  * routes. Each plugin is named and says what it depends on; what it opens it closes in onClose. No listen here.
  */
-export async function buildApp({ config, clock = systemClock, logger }: BuildOptions) {
+export async function buildApp({ config, clock = systemClock, logger, onRoute }: BuildOptions) {
   useChineseSchemaMessages();
   const app = Fastify({
     logger: withRedaction(logger, config.logLevel),
@@ -53,10 +59,15 @@ export async function buildApp({ config, clock = systemClock, logger }: BuildOpt
     frameworkErrors,
     clientErrorHandler,
   });
+  if (onRoute) app.addHook('onRoute', onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(configPlugin, { config, clock });
+  // First: routes take the error handler of the moment they are added, so the plugins' own routes (docs, static
+  // files) answer errors in the contract too; and no route is reached by input no person types.
+  await app.register(errorHandler);
+  await app.register(inputHygiene);
   await app.register(db);
   await app.register(gateways);
   await app.register(security);
@@ -65,7 +76,6 @@ export async function buildApp({ config, clock = systemClock, logger }: BuildOpt
 
   await app.register(services);
   await app.register(auth);
-  await app.register(errorHandler);
   await app.register(scheduler);
   await app.register(outbox);
   await app.register(frontends, { miniappDist: config.miniappDist, webDist: config.webDist });

@@ -465,10 +465,17 @@ describe('POST /api/me/change-requests: basic validation answers 400 and records
       '银行账号只能包含数字',
     ],
     [
-      'a dash in the account number',
-      { accountNumber: '6222-0231-0002-5814-737' },
+      // Dashes are separators (one number, one form: issue 9 item 6); a letter among them is not a digit.
+      'a letter among the dashes of the account number',
+      { accountNumber: '6222-0231-0002-5814-73X' },
       'accountNumber',
       '银行账号只能包含数字',
+    ],
+    [
+      'a bank card number with a leading 0',
+      { accountNumber: `0${icbc}` },
+      'accountNumber',
+      '银行卡号不能以0开头，请核对后重新输入',
     ],
     ['a bank card of 15 digits', { accountNumber: icbc.slice(0, 15) }, 'accountNumber', '银行卡号应为16到19位数字'],
     ['a bank card of 20 digits', { accountNumber: `${icbc}0` }, 'accountNumber', '银行卡号应为16到19位数字'],

@@ -1,5 +1,13 @@
-import { demoWorld, type Sandbox, startSandbox } from '@ykt/sandbox';
+import {
+  demoWorld,
+  type FaultProxy,
+  type Sandbox,
+  type SandboxOptions,
+  startFaultProxy,
+  startSandbox,
+} from '@ykt/sandbox';
 import { count } from 'drizzle-orm';
+import type { RouteOptions } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { type App, buildApp } from '../src/app.ts';
 import { type ConfigInput, parseConfig } from '../src/config.ts';
@@ -39,6 +47,19 @@ export interface TestEnv {
   loginCaseworker(username: 'jiangbei' | 'chongqing'): Promise<string>;
   setBankMode(mode: 'normal' | 'slow' | 'down', delayMs?: number): Promise<void>;
   auth(token: string): { authorization: string };
+  /** With `bankProxy: true`: the fault proxy between the BFF and the sandbox bank (`forwarded` counts bank calls). */
+  bankProxy: FaultProxy;
+}
+
+export interface TestEnvOptions extends Partial<ConfigInput> {
+  clock?: Clock;
+  seed?: boolean;
+  /** Put a fault proxy (mode pass) between the BFF and the sandbox bank, to count or break the bank calls. */
+  bankProxy?: boolean;
+  /** Sees every route as it is added (the route-table campaigns). */
+  onRoute?: (route: RouteOptions) => void;
+  /** Options of the sandbox (e.g. generated people it answers for). */
+  sandbox?: Omit<SandboxOptions, 'port'>;
 }
 
 /**
@@ -46,12 +67,14 @@ export interface TestEnv {
  * PostgreSQL) with the demo data, talking over real HTTP to a real sandbox on an ephemeral port. Call inside a
  * describe block: it registers its own before/after hooks.
  */
-export function useTestEnv(overrides: Partial<ConfigInput> & { clock?: Clock; seed?: boolean } = {}): TestEnv {
+export function useTestEnv(overrides: TestEnvOptions = {}): TestEnv {
   const env = {} as TestEnv;
   let drop: (() => Promise<void>) | undefined;
+  let proxy: FaultProxy | undefined;
   beforeAll(async () => {
-    const sandbox = await startSandbox({ port: 0, slowDelayMs: 2000 });
-    const { clock, seed, ...configOverrides } = overrides;
+    const { clock, seed, bankProxy, onRoute, sandbox: sandboxOptions, ...configOverrides } = overrides;
+    const sandbox = await startSandbox({ slowDelayMs: 2000, ...sandboxOptions, port: 0 });
+    proxy = bankProxy ? await startFaultProxy({ upstream: sandbox.url }) : undefined;
     const database = await freshDatabase();
     drop = database.drop;
     const config = parseConfig({
@@ -59,19 +82,20 @@ export function useTestEnv(overrides: Partial<ConfigInput> & { clock?: Clock; se
       dataKey: generateDataKey(),
       jwtSecret: 'test-secret-test-secret-test-secret-123',
       identityUrl: sandbox.url,
-      bankUrl: sandbox.url,
+      bankUrl: proxy?.url ?? sandbox.url,
       gatewayAppKey: 'sandbox-app-key',
       bankTimeoutMs: 3000,
       validationSchedule: '',
       logLevel: 'silent',
       ...configOverrides,
     });
-    const app = await buildApp({ config, clock });
+    const app = await buildApp({ config, clock, onRoute });
     if (seed !== false) await seedDemo(app.ctx, demoWorld);
     await app.ready();
     Object.assign(env, {
       app,
       sandbox,
+      bankProxy: proxy,
       auth: (token: string) => ({ authorization: `Bearer ${token}` }),
       async loginCitizen(who: string | { name: string; idNumber: string }) {
         const p = typeof who === 'string' ? person(who) : who;
@@ -104,6 +128,7 @@ export function useTestEnv(overrides: Partial<ConfigInput> & { clock?: Clock; se
   });
   afterAll(async () => {
     await env.app?.close();
+    await proxy?.close();
     await env.sandbox?.close();
     await drop?.();
   });

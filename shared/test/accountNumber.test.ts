@@ -4,10 +4,53 @@ import { BANKS, BINS } from '../src/reference/index.ts';
 import { bankOfAccount, groupDigits, normalizeAccountNumber } from '../src/rules/index.ts';
 import { cardNumber, digits } from './helpers.ts';
 
+/** The ways people write one number: grouped by spaces of any kind, hyphens or dashes, full-width digits. */
+const SEPARATORS = [' ', '  ', '\u3000', '\u00a0', '\t', '-', '\u2010', '\u2013', '\u2014', '\uff0d', '\u200b'];
+const written = (n: string) =>
+  fc
+    .tuple(
+      fc.array(fc.constantFrom('', '', ...SEPARATORS), { minLength: n.length + 1, maxLength: n.length + 1 }),
+      fc.array(fc.boolean(), { minLength: n.length, maxLength: n.length }),
+    )
+    .map(
+      ([gaps, wide]) =>
+        [...n].map((d, i) => gaps[i] + (wide[i] ? String.fromCharCode(d.charCodeAt(0) + 0xfee0) : d)).join('') +
+        gaps[n.length],
+    );
+
 describe('normalizeAccountNumber', () => {
-  it('removes spaces of every kind', () => {
+  it('removes spaces of every kind, hyphens and dashes, and makes full-width digits ASCII', () => {
     expect(normalizeAccountNumber(' 6228 4800\u30000000 0000 018 ')).toBe('6228480000000000018');
-    expect(normalizeAccountNumber('62-28')).toBe('62-28');
+    expect(normalizeAccountNumber('62-28')).toBe('6228');
+    expect(normalizeAccountNumber('６２１２ ５８３０ ００５２ ７３１３')).toBe('6212583000527313');
+    expect(normalizeAccountNumber('6212－5830\u200b0052—7313')).toBe('6212583000527313');
+    // Letters and other scripts' digits are not guessed at: the checks refuse them.
+    expect(normalizeAccountNumber('6212 abc')).toBe('6212abc');
+    expect(normalizeAccountNumber('٦٢١٢')).toBe('٦٢١٢');
+  });
+
+  it('property: every way of writing a number has the one form, and normalising twice changes nothing', () => {
+    fc.assert(
+      fc.property(
+        digits(1, 30).chain((n) => written(n).map((w) => ({ n, w }))),
+        ({ n, w }) => {
+          expect(normalizeAccountNumber(w)).toBe(n);
+          expect(normalizeAccountNumber(normalizeAccountNumber(w))).toBe(n);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('property: never leaves a separator or a full-width digit, whatever the input', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (s) => {
+        const n = normalizeAccountNumber(s);
+        expect(n).not.toMatch(/[\s\uff10-\uff19\-\u2010-\u2015\uff0d\u200b]/);
+        expect(normalizeAccountNumber(n)).toBe(n);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

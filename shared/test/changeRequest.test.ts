@@ -44,8 +44,11 @@ describe('field checkers', () => {
   it('account number of a card', () => {
     expect(checkAccountNumber('bank_card', '')).toBe('请输入银行账号');
     expect(checkAccountNumber('bank_card', '   ')).toBe('请输入银行账号');
-    expect(checkAccountNumber('bank_card', '6222-0200')).toBe('银行账号只能包含数字');
-    expect(checkAccountNumber('bank_card', '６２２２０２')).toBe('银行账号只能包含数字');
+    expect(checkAccountNumber('bank_card', '6222 abcd')).toBe('银行账号只能包含数字');
+    expect(checkAccountNumber('bank_card', '6222-0200')).toBe('银行卡号应为16到19位数字');
+    expect(checkAccountNumber('bank_card', '６２２２０２')).toBe('银行卡号应为16到19位数字');
+    expect(checkAccountNumber('bank_card', '６２２２ ０２００ ００００ ００００ ０１８', 'ICBC')).toBeUndefined();
+    expect(checkAccountNumber('bank_card', '6222-0200-0000-0000-018', 'ICBC')).toBeUndefined();
     expect(checkAccountNumber('bank_card', '622202000000018')).toBe('银行卡号应为16到19位数字');
     expect(checkAccountNumber('bank_card', '62220200000000000180')).toBe('银行卡号应为16到19位数字');
     expect(checkAccountNumber('bank_card', '6222020000000000019')).toBe('银行卡号有误，请核对后重新输入');
@@ -55,6 +58,57 @@ describe('field checkers', () => {
     expect(checkAccountNumber('bank_card', '6222020000000000018', 'CRCBANK')).toBe('卡号与开户行不符');
     // Unknown BIN: nothing to contradict the chosen bank (bank verification decides).
     expect(checkAccountNumber('social_security_card', '1234567890123452', 'CRCBANK')).toBeUndefined();
+  });
+
+  it('account number of a card never starts with 0: "0" + a valid card is not another card', () => {
+    const card = '6212583000527313'; // CRCBANK, Luhn-valid; "0" + it is Luhn-valid too
+    expect(checkAccountNumber('bank_card', card, 'CRCBANK')).toBeUndefined();
+    expect(checkAccountNumber('bank_card', `0${card}`, 'CRCBANK')).toBe('银行卡号不能以0开头，请核对后重新输入');
+    expect(checkAccountNumber('social_security_card', `0${card}`)).toBe('银行卡号不能以0开头，请核对后重新输入');
+    expect(checkAccountNumber('bank_card', `０ ${card}`)).toBe('银行卡号不能以0开头，请核对后重新输入');
+    // A passbook number may start with 0 (some rural banks issue such).
+    expect(checkAccountNumber('passbook', '0012345678')).toBeUndefined();
+  });
+
+  it('property: a card number written any way passes or fails exactly as its one form does', () => {
+    const separators = fc.constantFrom('', ' ', '\u3000', '-', '－');
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...CARD_TYPES),
+        fc.oneof(
+          validCard().map((c) => c.number),
+          digits(1, 32),
+        ),
+        fc.array(fc.tuple(separators, fc.boolean()), { minLength: 32, maxLength: 32 }),
+        fc.constantFrom(undefined, ...BANKS.map((b) => b.code)),
+        (cardType, n, style, bankCode) => {
+          const w = [...n]
+            .map((d, i) => style[i][0] + (style[i][1] ? String.fromCharCode(d.charCodeAt(0) + 0xfee0) : d))
+            .join('');
+          expect(checkAccountNumber(cardType, w, bankCode)).toBe(checkAccountNumber(cardType, n, bankCode));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('property: cards outside 16-19 digits or with a leading 0 are refused; passbooks outside 8-30 digits', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('bank_card', 'social_security_card'), digits(1, 40), (cardType, n) => {
+        const message = checkAccountNumber(cardType, n);
+        if (n.startsWith('0')) expect(message).toBe('银行卡号不能以0开头，请核对后重新输入');
+        else if (n.length < 16 || n.length > 19) expect(message).toBe('银行卡号应为16到19位数字');
+        else expect(message === undefined || message === '银行卡号有误，请核对后重新输入').toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(digits(1, 40), (n) => {
+        const ok = n.length >= 8 && n.length <= 30;
+        expect(checkAccountNumber('passbook', n)).toBe(ok ? undefined : '存折账号应为8到30位数字');
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('account number of a passbook: 8-30 digits, no Luhn, no BIN', () => {
@@ -167,11 +221,13 @@ describe('checkChangeRequest', () => {
               .map((c) => c.number)
               .filter((s) => s !== CURRENT);
         } else {
-          const bad: fc.Arbitrary<string>[] = [fc.constantFrom('', '  ', '6222-0200', 'abc12345678')];
+          const bad: fc.Arbitrary<string>[] = [fc.constantFrom('', '  ', '6222_0200', 'abc12345678')];
           if (f.districtOk) bad.push(fc.constant(CURRENT.replace(/(\d{4})/g, '$1 ')));
           if (d.cardType === 'passbook') bad.push(digits(1, 7), digits(31, 40));
           if (isCard) {
             bad.push(digits(1, 15), digits(20, 30));
+            // What no card network issues: a leading 0 (on a number that would otherwise pass).
+            bad.push(validCard().map(({ number }) => `0${number}`));
             // Right length, wrong check digit.
             bad.push(validCard().map(({ number }) => number.slice(0, -1) + String((Number(number.at(-1)) + 1) % 10)));
             if (f.bankOk) bad.push(otherBankBin(d.bankCode).map((entry) => cardNumber(entry, d.fill)));

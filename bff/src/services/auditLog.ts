@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import { actorTypeLabel, formatChongqingTime, maskName } from '@ykt/shared';
 import { stringify } from 'csv-stringify';
 import { and, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
@@ -132,7 +132,9 @@ export function createAuditLog(ctx: ServiceContext) {
       return {
         filename: `操作日志-${stamp}.csv`,
         asciiFilename: `audit-${stamp}.csv`,
-        stream: Readable.from(rows()).pipe(csv),
+        // pipeline, not pipe: a read that fails mid-export must end the answer (pipe left the CSV stream open for
+        // ever and the error unhandled, which stops the process).
+        stream: pipeline(Readable.from(rows()), csv, () => undefined),
       };
     },
   };

@@ -114,7 +114,7 @@ export function createChangeRequests(ctx: ServiceContext) {
     /** 事项办理: the person's requests, newest first, a page at a time. */
     async list(beneficiaryId: number, q: { cursor?: string; pageSize?: number } = {}) {
       const pageSize = q.pageSize ?? 20;
-      const cursor = decodeCursor<[string, number]>(q.cursor, ['s', 'n']);
+      const cursor = decodeCursor<[string, number]>(q.cursor, ['t', 'n']);
       const rows = await db.read
         .select({ request: cr, verifiedAt: v.answeredAt })
         .from(cr)
@@ -194,6 +194,10 @@ export function createChangeRequests(ctx: ServiceContext) {
       const failureReason = ok ? null : (BANK_REFUSALS[verdict.result] ?? `银行验证未通过：${verdict.message}`);
       try {
         const row = await db.unitOfWork(async (tx) => {
+          // Under the person's lock, like the reservation: on PostgreSQL a parallel submission's reservation would
+          // otherwise check "nothing pending" before this commits, wait on the in-flight index, and once this
+          // reservation is answered ask the bank a second time (20 parallel submissions made 2 bank calls).
+          await db.lock(tx, `person:${beneficiaryId}`);
           await tx.update(v).set({ result: verdict.result, answeredAt: now }).where(eq(v.id, verificationId));
           // 变更前 is the district's account as it is now, not as it was before the bank answered.
           const [current = account] = await tx.select().from(acc).where(eq(acc.id, account.id)).limit(1);

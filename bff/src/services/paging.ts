@@ -9,18 +9,30 @@ import { validationFailed } from '../lib/errors.ts';
  */
 export const encodeCursor = (key: (string | number)[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
 
-/** The sort key a cursor carries, checked against the kinds of its parts; a tampered cursor is a 400. */
+/** An ISO 8601 time as the service writes them (the part of a cursor compared with a timestamptz column). */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
+/** Ids are 32-bit integers in both databases (PostgreSQL refuses a larger one with an error, not an empty page). */
+const INT32 = 2 ** 31 - 1;
+
+const fits: Record<'s' | 'n' | 't', (v: unknown) => boolean> = {
+  n: (v) => Number.isInteger(v) && Math.abs(v as number) <= INT32,
+  // No NUL: PostgreSQL refuses one in any text value.
+  s: (v) => typeof v === 'string' && v.length <= 64 && !v.includes('\u0000'),
+  t: (v) => typeof v === 'string' && ISO_TIME.test(v) && Number.isFinite(Date.parse(v)),
+};
+
+/**
+ * The sort key a cursor carries, checked against the kinds of its parts (`n` id, `s` text, `t` time); a tampered
+ * cursor is a 400, never a value the database chokes on (the fuzz's forged cursors answered 500 on PostgreSQL).
+ */
 export function decodeCursor<T extends (string | number)[]>(
   cursor: string | undefined,
-  kinds: ('s' | 'n')[],
+  kinds: ('s' | 'n' | 't')[],
 ): T | undefined {
   if (!cursor) return undefined;
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    const ok =
-      Array.isArray(key) &&
-      key.length === kinds.length &&
-      key.every((v, i) => (kinds[i] === 'n' ? Number.isSafeInteger(v) : typeof v === 'string' && v.length <= 64));
+    const ok = Array.isArray(key) && key.length === kinds.length && key.every((v, i) => fits[kinds[i]](v));
     if (ok) return key as T;
   } catch {
     // falls through to the 400 below

@@ -177,7 +177,7 @@ export function createReview(ctx: ServiceContext) {
       if (q.idNumber) conditions.push(idNumberCondition(db.schema, crypto, q.idNumber));
       if (q.accountNumber) conditions.push(eq(cr.accountNumberIdx, accountNumberIndex(crypto, q.accountNumber)));
       const where = and(...conditions);
-      const cursor = decodeCursor<[string, number]>(q.cursor, ['s', 'n']);
+      const cursor = decodeCursor<[string, number]>(q.cursor, ['t', 'n']);
 
       const [rows, total] = await Promise.all([
         db.read

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ACCOUNT_UNUSABLE_MESSAGES } from '@ykt/shared';
-import { and, asc, desc, eq, gt, inArray, lt, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lt, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { type AccountState, GatewayUnavailable } from '../gateways/bankGateway.ts';
 import { DomainError } from '../lib/errors.ts';
 import { addSeconds, iso } from '../lib/time.ts';
@@ -14,6 +14,8 @@ type ErrorCode = NonNullable<Run['errorCode']>;
 
 export const validationRunInProgress = () =>
   new DomainError('VALIDATION_RUN_IN_PROGRESS', '账户验证正在进行中，请稍后再试');
+/** The scheduled run of this occurrence ran (or runs) on another instance. */
+export const scheduledRunDone = () => new DomainError('VALIDATION_RUN_IN_PROGRESS', '本次定时验证已由其他服务实例执行');
 
 /** A run whose heartbeat is older than this belongs to an instance that is gone (a live one beats every batch). */
 const STALE_AFTER_SECONDS = 120;
@@ -58,8 +60,12 @@ export function createValidationRuns(ctx: ServiceContext) {
 
   const byId = async (id: number) => (await db.read.select().from(vr).where(eq(vr.id, id)).limit(1))[0] as Run;
 
-  /** Claims the one running slot; a second start, here or on another instance, is refused. */
-  async function begin(trigger: RunTrigger, actor: Actor): Promise<Run> {
+  /**
+   * Claims the one running slot; a second start, here or on another instance, is refused. A scheduled start names
+   * its occurrence: when a scheduled run already started for it (on any instance; one that fired late, paused or
+   * busy, finds the other's run finished), it is refused too, so each nightly occurrence makes one run.
+   */
+  async function begin(trigger: RunTrigger, actor: Actor, occurrence?: Date): Promise<Run> {
     const now = clock.now();
     const at = iso(now);
     try {
@@ -76,6 +82,16 @@ export function createValidationRuns(ctx: ServiceContext) {
           .where(and(eq(vr.status, 'running'), lt(vr.heartbeatAt, iso(addSeconds(now, -STALE_AFTER_SECONDS)))));
         const [running] = await tx.select({ id: vr.id }).from(vr).where(eq(vr.status, 'running')).limit(1);
         if (running) throw validationRunInProgress();
+        if (occurrence) {
+          // A timer may fire a moment early: a scheduled run started within a minute before counts too.
+          const since = iso(addSeconds(occurrence, -60));
+          const [ran] = await tx
+            .select({ id: vr.id })
+            .from(vr)
+            .where(and(eq(vr.trigger, 'schedule'), gte(vr.startedAt, since)))
+            .limit(1);
+          if (ran) throw scheduledRunDone();
+        }
         // Carry on where a failed run stopped; after a completed run start from the beginning.
         const [last] = await tx.select().from(vr).orderBy(desc(vr.id)).limit(1);
         const cursor = last?.status === 'failed' ? last.cursor : 0;
@@ -227,11 +243,17 @@ export function createValidationRuns(ctx: ServiceContext) {
   return {
     /**
      * Starts a run now and resolves with it when done (status completed, or failed with the error). A second
-     * start while one runs rejects with 409 VALIDATION_RUN_IN_PROGRESS.
+     * start while one runs rejects with 409 VALIDATION_RUN_IN_PROGRESS; so does a scheduled start (`occurrence`,
+     * the scheduler's) whose occurrence already has its run.
      */
-    async start(trigger: RunTrigger, actor: Actor, hooks: RunHooks = {}): Promise<RunView> {
+    async start(
+      trigger: RunTrigger,
+      actor: Actor,
+      hooks: RunHooks = {},
+      opts: { occurrence?: Date } = {},
+    ): Promise<RunView> {
       if (stopping || current) throw validationRunInProgress();
-      const claim = begin(trigger, actor);
+      const claim = begin(trigger, actor, opts.occurrence);
       // Held from the first moment, so a second start in the same tick is refused here already.
       const p = claim.then((run) => execute(run, hooks));
       current = p;

@@ -2,10 +2,30 @@
 import { type Bank, bankByCode } from '../reference/banks.ts';
 import { BINS } from '../reference/bins.ts';
 
-/** Removes all whitespace (people copy numbers grouped by 4, sometimes with full-width spaces). */
+/** Full-width digits ０-９ (a Chinese input method in full-width mode types these). */
+const FULL_WIDTH_DIGIT = /[\uFF10-\uFF19]/g;
+/**
+ * What people put between digit groups: whitespace of every kind (ideographic space, no-break space), zero-width
+ * characters a copy from a chat app carries, and hyphens and dashes (ASCII, Unicode, full-width).
+ */
+const SEPARATORS = /[\s\u200B-\u200D\u2060\-\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]+/g;
+
+/**
+ * One account number, one form: the form every limit, index, comparison and bank call uses, so '6212 5830…',
+ * '6212-5830…' and full-width '６２１２５８３０…' are the same card (and never three). Full-width digits become
+ * ASCII digits and separators go; anything else is left for the checks to refuse.
+ */
 export function normalizeAccountNumber(s: string): string {
-  return (s ?? '').replace(/\s+/g, '');
+  return String(s ?? '')
+    .replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(SEPARATORS, '');
 }
+
+/** The lengths banks issue, per kind: debit cards (bank card, social security card) and passbooks. */
+export const ACCOUNT_NUMBER_LENGTHS = Object.freeze({
+  card: Object.freeze({ min: 16, max: 19 }),
+  passbook: Object.freeze({ min: 8, max: 30 }),
+});
 
 // Built once: card length -> (BIN -> bank code). A lookup is then at most one Map.get per
 // possible BIN length, cheap enough to run on every keystroke.

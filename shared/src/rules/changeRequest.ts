@@ -4,7 +4,7 @@
  * Chinese, or undefined when the value is fine. Bank verification (银行验证) is not done here.
  */
 import { isKnownBank } from '../reference/banks.ts';
-import { bankOfAccount, normalizeAccountNumber } from './accountNumber.ts';
+import { ACCOUNT_NUMBER_LENGTHS, bankOfAccount, normalizeAccountNumber } from './accountNumber.ts';
 import { luhnValid } from './luhn.ts';
 
 export const CARD_TYPES = ['social_security_card', 'bank_card', 'passbook'] as const;
@@ -17,6 +17,7 @@ export const CHANGE_REQUEST_MESSAGES = {
   accountMissing: '请输入银行账号',
   accountNotDigits: '银行账号只能包含数字',
   cardLength: '银行卡号应为16到19位数字',
+  cardLeadingZero: '银行卡号不能以0开头，请核对后重新输入',
   cardLuhn: '银行卡号有误，请核对后重新输入',
   passbookLength: '存折账号应为8到30位数字',
   cardBankMismatch: '卡号与开户行不符',
@@ -37,17 +38,23 @@ export function checkCardType(v: unknown): string | undefined {
 }
 
 /**
- * Spaces are tolerated. Cards (bank card, social security card) are 16-19 digits with a Luhn check
- * digit; passbooks are 8-30 digits with no check digit and no BIN, so they are not matched to a bank.
- * With an unknown card type only "present and digits" is checked (the card type gets its own message).
+ * Checked in its one normal form (normalizeAccountNumber: spaces, hyphens and full-width digits tolerated).
+ * Cards (bank card, social security card) are 16-19 digits with a Luhn check digit and never start with 0 (no
+ * card network issues such a number: "0" + a card number would otherwise be another, Luhn-valid card); passbooks
+ * are 8-30 digits with no check digit and no BIN, so they are not matched to a bank. With an unknown card type
+ * only "present and digits" is checked (the card type gets its own message).
  */
 export function checkAccountNumber(cardType: unknown, accountNumber: string, bankCode?: string): string | undefined {
   const s = normalizeAccountNumber(accountNumber);
   if (s === '') return M.accountMissing;
   if (!/^\d+$/.test(s)) return M.accountNotDigits;
-  if (cardType === 'passbook') return s.length >= 8 && s.length <= 30 ? undefined : M.passbookLength;
+  const { card, passbook } = ACCOUNT_NUMBER_LENGTHS;
+  if (cardType === 'passbook') {
+    return s.length >= passbook.min && s.length <= passbook.max ? undefined : M.passbookLength;
+  }
   if (!isCardType(cardType)) return undefined;
-  if (s.length < 16 || s.length > 19) return M.cardLength;
+  if (s.startsWith('0')) return M.cardLeadingZero;
+  if (s.length < card.min || s.length > card.max) return M.cardLength;
   if (!luhnValid(s)) return M.cardLuhn;
   // Only a known BIN can contradict the chosen bank; an unknown BIN is left to bank verification.
   const bank = bankCode ? bankOfAccount(s) : undefined;

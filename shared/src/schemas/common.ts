@@ -18,7 +18,9 @@ export const bank = z.object({ code: z.string(), name: z.string() });
 export const districtList = z.array(district);
 export const bankList = z.array(bank);
 
-export const idParam = z.object({ id: z.coerce.number().int().positive() });
+/** Ids are 32-bit integers in both databases: a larger one is no id (PostgreSQL would refuse it with an error). */
+export const MAX_ID = 2_147_483_647;
+export const idParam = z.object({ id: z.coerce.number().int().positive().max(MAX_ID) });
 
 /**
  * Lists page by keyset (docs/api-extensions.md): `cursor` is the `nextCursor` of the page before (absent: the

@@ -76,6 +76,9 @@ export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket) {
 export default fp(
   async (app: FastifyInstance) => {
     app.setErrorHandler((err: FastifyError, req, reply) => {
+      // A route may have set its own content type (the audit CSV) before failing: an error is always JSON.
+      reply.removeHeader('content-disposition');
+      reply.type('application/json; charset=utf-8');
       if (err instanceof DomainError) {
         return reply.status(STATUS_OF[err.code]).send(body(err.code, err.message, err.fields));
       }

@@ -22,7 +22,8 @@ export const nextRunAt = (now: Date, hhmm: string): Date => dailyJob(hhmm).nextR
 /**
  * The nightly job at config.validationSchedule (Asia/Shanghai): the validation run, then housekeeping (expired
  * sessions, QR tickets, old login attempts and rate-limit rows); an empty schedule disables it. Every instance arms
- * it; the database lets exactly one run go (a second start answers VALIDATION_RUN_IN_PROGRESS and is skipped).
+ * it; the database lets exactly one run go per occurrence (a second start answers VALIDATION_RUN_IN_PROGRESS and is
+ * skipped, also when it fires late, after the other instance's run ended).
  * The occurrences come from croner; the timer follows the app's clock, so tests can move time. Armed when the app
  * is ready, cleared on close, where a run still going stops after its current batch (failed, resumable).
  */
@@ -54,11 +55,20 @@ export default fp(
       timer = undefined;
       const { validationRuns, sessions, qrLogin, caseworkers } = app.services;
       try {
-        const run = await validationRuns.start('schedule', { type: 'system', id: 'scheduler' });
+        // The occurrence this firing is for: every instance fires for it, the database lets one run go.
+        const run = await validationRuns.start(
+          'schedule',
+          { type: 'system', id: 'scheduler' },
+          {},
+          { occurrence: lastTarget },
+        );
         app.log.info({ run }, 'scheduled validation run finished');
       } catch (err) {
         if (err instanceof DomainError && err.code === 'VALIDATION_RUN_IN_PROGRESS') {
-          app.log.info('scheduled validation run skipped: another run is in progress (here or on another instance)');
+          app.log.info(
+            { reason: err.message },
+            'scheduled validation run skipped: it is running, or ran for this time, here or on another instance',
+          );
         } else {
           app.log.error({ err }, 'scheduled validation run failed');
         }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import rateLimit, { type FastifyRateLimitStore } from '@fastify/rate-limit';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
@@ -10,6 +11,14 @@ import type { Clock } from '../../lib/time.ts';
  * Fixed-window counters in the database (table rate_limits), so a limit holds across every BFF instance: ten
  * face logins a minute are ten whichever instance answers them. One upsert per limited request.
  */
+/**
+ * The row key of a counter. Keys carry request input (the QR poll's key has the ticket of the URL): anything but a
+ * short printable ASCII key is stored as its hash, so no input can make the key unstorable (PostgreSQL refuses a NUL
+ * in text: `/api/auth/qr-tickets/%00…` answered 500 before it ever reached validation).
+ */
+export const rowKey = (key: string) =>
+  /^[\x20-\x7e]{1,200}$/.test(key) ? key : `sha256:${createHash('sha256').update(key).digest('base64url')}`;
+
 function databaseStore(db: DataStore, clock: Clock, prefix = '') {
   const t = db.schema.rateLimits;
   const store: FastifyRateLimitStore = {
@@ -19,7 +28,7 @@ function databaseStore(db: DataStore, clock: Clock, prefix = '') {
       db.unitOfWork((tx) =>
         tx
           .insert(t)
-          .values({ key: `${prefix}${key}`, hits: 1, resetAt: now + timeWindow })
+          .values({ key: rowKey(`${prefix}${key}`), hits: 1, resetAt: now + timeWindow })
           .onConflictDoUpdate({
             target: t.key,
             set: {

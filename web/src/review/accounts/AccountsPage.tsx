@@ -3,14 +3,16 @@ import { reviewEndpoints as review } from '@ykt/shared';
 import { App, Card } from 'antd';
 import { useState } from 'react';
 import { type CaseworkerProfile, type ReviewAccount, usePaged } from '../api';
+import { ReviewDetailModal } from '../detail/ReviewDetailModal';
 import { PageToolbar } from '../Grid';
 import { AccountQuery } from './AccountQuery';
-import { AccountsGrid } from './AccountsGrid';
+import { type AccountAction, AccountsGrid } from './AccountsGrid';
 import { EditAccountModal } from './EditAccountModal';
 import { InvalidateModal } from './InvalidateModal';
+import { PaymentsModal } from './PaymentsModal';
 
-/** What the caseworker is doing to one account of the grid. */
-type Action = { kind: 'edit' | 'invalidate'; account: ReviewAccount };
+/** What the caseworker is doing with one account of the grid. */
+type Action = { kind: AccountAction; account: ReviewAccount };
 
 /** The toolbar's name and hint. */
 const TOOLBAR = {
@@ -31,6 +33,8 @@ export function AccountsPage({ profile, onClose }: { profile: CaseworkerProfile;
   const { message } = App.useApp();
   const accounts = usePaged(review.accounts, {});
   const [action, setAction] = useState<Action | null>(null);
+  // The pending request a lock points at, opened from the lock tag.
+  const [requestId, setRequestId] = useState<number | null>(null);
 
   function done(changed: boolean, success: string) {
     setAction(null);
@@ -43,15 +47,21 @@ export function AccountsPage({ profile, onClose }: { profile: CaseworkerProfile;
   return (
     <div className="rv-page">
       <PageToolbar {...TOOLBAR} onClose={onClose} onRefresh={accounts.reload} />
-      <AccountQuery profile={profile} onSearch={accounts.search} />
+      <AccountQuery profile={profile} onSearch={accounts.search} fieldErrors={accounts.fieldErrors} />
       <Card
         size="small"
         className="rv-grid"
         title="一卡通账号"
-        extra={<span className="rv-muted">共 {accounts.total} 条</span>}
+        extra={<span className="rv-muted">{accounts.totalText}</span>}
       >
-        <AccountsGrid accounts={accounts} onAction={(kind, account) => setAction({ kind, account })} />
+        <AccountsGrid
+          accounts={accounts}
+          onAction={(kind, account) => setAction({ kind, account })}
+          onOpenRequest={setRequestId}
+        />
       </Card>
+      {action?.kind === 'payments' && <PaymentsModal account={action.account} onClose={() => setAction(null)} />}
+      <ReviewDetailModal id={requestId} onClose={() => setRequestId(null)} onChanged={accounts.reload} />
       {action?.kind === 'edit' && (
         <EditAccountModal
           account={action.account}

@@ -92,7 +92,7 @@ function Detail({ detail }: { detail: string | null }) {
       {lines.map((l, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: lines of one row, in a fixed order
         <div key={i}>
-          <dt>{l.label}</dt>
+          <dt>{l.label}：</dt>
           <dd>{l.value}</dd>
         </div>
       ))}

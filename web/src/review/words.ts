@@ -139,7 +139,7 @@ export function auditDetailLines(detail: string | null | undefined): DetailLine[
     for (const k of changed) {
       lines.push({ label: FACTS[k]?.label ?? k, value: `${factValue(k, b[k])} → ${factValue(k, a[k])}` });
     }
-    if (changed.length === 0) lines.push({ label: '变更', value: '无变化' });
+    if (changed.length === 0) lines.push({ label: '账户', value: '未变更' });
   }
   for (const [k, v] of Object.entries(rest)) {
     if (v === null || v === undefined) continue;

@@ -183,7 +183,6 @@ export function PaymentsModal({ account, onClose }: { account: ReviewAccount; on
         columns={lineColumns}
         dataSource={shown?.items ?? []}
         loading={isValidating}
-        scroll={{ y: 300 }}
         pagination={false}
         locale={{ emptyText: '该年度暂无发放记录' }}
         aria-label="发放明细"

@@ -461,6 +461,7 @@ describe('caseworker console, wave 3', () => {
     const confirm = page.getByRole('tooltip').filter({ hasText: '停用刘洋（江北区财政局）？' });
     await confirm.waitFor();
     expect(await confirm.innerText()).toContain('在所有设备上的登录将立即失效');
+    await shot('caseworker-disable');
     const disabled = page.waitForResponse((r) => r.url().endsWith('/disable'));
     await confirm.getByRole('button', { name: '停用' }).click();
     expect((await disabled).status()).toBe(200);

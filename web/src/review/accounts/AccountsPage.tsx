@@ -26,8 +26,8 @@ const TOOLBAR = {
 
 /**
  * 一卡通账号: the accounts of the caller's districts with 来源 (渝快办 / 一卡通系统), status, and the lock that a
- * pending 渝快办 change puts on the beneficiary (manual 1.3: 不允许做任何操作). Sections: the query bar, the grid,
- * and the dialog of the action under way (修改, 设为无效).
+ * pending 渝快办 change puts on the beneficiary (manual 1.3: 不允许做任何操作; the lock opens that request).
+ * Sections: the query bar, the grid, and the dialog of the action under way (发放记录, 修改, 设为无效).
  */
 export function AccountsPage({ profile, onClose }: { profile: CaseworkerProfile; onClose(): void }) {
   const { message } = App.useApp();

@@ -61,6 +61,7 @@ async function shot(name: string) {
     .waitFor({ state: 'detached', timeout: 8_000 })
     .catch(() => {});
   await page.mouse.move(0, 0);
+  await page.evaluate(() => window.scrollTo(0, 0)); // the page from its top bar, as the caseworker sees it
   await settled(page);
   await page.screenshot({ path: resolve(SHOTS, `review-${name}.png`), animations: 'disabled' });
 }

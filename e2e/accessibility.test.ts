@@ -102,4 +102,75 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     found.push(...(await violations(page, ['.ant-tabs-nav'])).map((v) => `detail: ${v}`));
     expect(found).toEqual([]);
   }, 120_000);
+
+  test('review console, wave 3: 申请失败, the approval confirmation, a refused search, 发放记录, 操作日志, 消息发送记录, 审核时限, 经办人账号', async () => {
+    const page = await newDesktopPage(env.browser, { viewport: { width: 1366, height: 768 } });
+    await page.goto(`${env.stack.baseUrl}/review`);
+    await page.getByLabel('用户名').fill('chongqing');
+    await page.getByLabel('密码').fill('chongqing-demo-2026');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    const tab = page.getByRole('tabpanel');
+    const rows = tab.locator('.ant-table-tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    const found: string[] = [];
+    const check = async (name: string) =>
+      found.push(...(await violations(page, ['.ant-tabs-nav'])).map((v) => `${name}: ${v}`));
+    const search = async () => {
+      const answer = page.waitForResponse((r) => r.url().includes('/api/review/change-requests?'));
+      await tab.getByRole('button', { name: '查询', exact: true }).click();
+      await answer;
+    };
+
+    // A 申请失败 request, read-only.
+    await tab.getByRole('radio', { name: '申请失败', exact: true }).check();
+    await search();
+    await rows.first().dblclick();
+    await page.getByTestId('failure-reason').waitFor();
+    await check('failed detail');
+    await page.keyboard.press('Alt+C');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+
+    // 通过 asks to confirm the old → new account.
+    await tab.getByRole('radio', { name: '待审核', exact: true }).check();
+    await search();
+    await rows.first().dblclick();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('snapshot-after').waitFor();
+    await dialog.getByRole('radio', { name: '通过', exact: true }).check();
+    await dialog.getByRole('button', { name: /保存/ }).click();
+    const confirm = page.getByRole('dialog', { name: '确认审核通过？' });
+    await confirm.getByTestId('approve-confirm').waitFor();
+    await check('approve confirmation');
+    await confirm.getByRole('button', { name: '返回修改' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    await page.keyboard.press('Alt+C');
+    await dialog.waitFor({ state: 'hidden' });
+
+    // A refused search: the field's words under it, the grid empty.
+    await tab.getByLabel('身份证号', { exact: true }).fill('12345');
+    await search();
+    await tab.getByRole('alert').first().waitFor();
+    await check('refused search');
+
+    await page.getByRole('menuitem', { name: '一卡通账号' }).click();
+    await rows.first().waitFor();
+    await check('accounts');
+    await rows.filter({ hasText: '冉桂英' }).getByRole('button', { name: '发放记录' }).click();
+    await page.getByTestId('payments-summary').waitFor();
+    await check('payments');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+
+    for (const label of ['操作日志', '消息发送记录', '审核时限', '经办人账号']) {
+      await page.getByRole('menuitem', { name: label }).click();
+      await page.getByRole('tab', { name: label, selected: true }).waitFor();
+      await tab.locator('.ant-table-tbody').first().waitFor();
+      await tab.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+      await check(label);
+    }
+    await rows.filter({ hasText: 'jiangbei' }).getByRole('button', { name: '停用' }).click();
+    await page.getByRole('tooltip').filter({ hasText: '立即失效' }).waitFor();
+    await check('disable confirmation');
+    expect(found).toEqual([]);
+  }, 120_000);
 });

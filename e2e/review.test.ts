@@ -108,7 +108,7 @@ async function login(who: keyof typeof CASEWORKERS) {
 }
 
 async function logout() {
-  await page.getByRole('button', { name: '退出' }).click();
+  await page.getByRole('button', { name: '退出', exact: true }).click();
   await page.getByText('您已安全退出').waitFor();
 }
 
@@ -116,7 +116,8 @@ async function logout() {
 async function queryQueue(fields: { idNumber?: string; showCompleted?: boolean }) {
   const tab = activeTab();
   await tab.getByLabel('身份证号', { exact: true }).fill(fields.idNumber ?? '');
-  await tab.getByRole('radio', { name: fields.showCompleted ? '是' : '否', exact: true }).check();
+  // 数据范围: 待审核 (the queue) or 显示完结 (every request that reached review).
+  await tab.getByRole('radio', { name: fields.showCompleted ? '显示完结' : '待审核', exact: true }).check();
   const answer = page.waitForResponse(
     (r) => r.url().includes('/api/review/change-requests?') && r.request().method() === 'GET',
   );
@@ -218,7 +219,19 @@ describe('caseworker console (issue 4)', () => {
     expect(summary).toContain('银行名称');
     expect(summary).toContain('银行账号');
     expect(summary).not.toContain('身份证号');
-    expect(await dialog.getByRole('radio', { name: '通过', exact: true }).isChecked()).toBe(true);
+    // The bank's verification and the channel, in words.
+    expect(await dialog.getByTestId('verification').innerText()).toContain('银行验证通过：户名、证件号与开户信息一致');
+    expect(await dialog.getByTestId('channel').innerText()).toBe('手机');
+
+    // No 审核结果 is chosen for the caseworker: 保存 with none says so, and nothing is sent.
+    const decisions: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith(`/api/review/change-requests/${requestId}/decision`)) decisions.push(r.method());
+    });
+    expect(await dialog.getByRole('radio', { name: '通过', exact: true }).isChecked()).toBe(false);
+    expect(await dialog.getByRole('radio', { name: '不通过', exact: true }).isChecked()).toBe(false);
+    await dialog.getByRole('button', { name: /保存/ }).click();
+    await dialog.getByText('请选择审核结果（通过或不通过）').waitFor();
 
     // 不通过 without an opinion is refused before anything is sent.
     await dialog.getByRole('radio', { name: '不通过', exact: true }).check();
@@ -229,10 +242,25 @@ describe('caseworker console (issue 4)', () => {
     await dialog.getByLabel('审核意见').fill('已核对本人银行卡信息，同意变更');
     await shot('detail');
 
-    // Alt+S saves (the keyboard path); the grid refreshes and the finished request leaves the pending list.
-    const decided = page.waitForResponse((r) => r.url().endsWith(`/api/review/change-requests/${requestId}/decision`));
+    // Alt+S (the keyboard path) with 通过 first asks to confirm the old → new account (bank, masked number).
     await page.keyboard.press('Alt+S');
+    const confirm = page.getByRole('dialog', { name: '确认审核通过？' });
+    await confirm.getByTestId('approve-confirm').waitFor();
+    const confirmText = await confirm.getByTestId('approve-confirm').innerText();
+    expect(confirmText).toMatch(/原账户\s*重庆农村商业银行 6212 \*{4} \*{4} 2465/);
+    expect(confirmText).toMatch(/新账户\s*中国工商银行 6222 \*{4} \*{4} 4737/);
+    expect(confirmText).not.toContain(TAN_MEI_NEW_CARD.accountNumber);
+    await shot('approve-confirm');
+    expect(decisions).toEqual([]);
+    // 返回修改 goes back without deciding; 确认通过 commits.
+    await confirm.getByRole('button', { name: '返回修改' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    expect(decisions).toEqual([]);
+    await dialog.getByRole('button', { name: /保存/ }).click();
+    const decided = page.waitForResponse((r) => r.url().endsWith(`/api/review/change-requests/${requestId}/decision`));
+    await confirm.getByRole('button', { name: '确认通过' }).click();
     expect((await decided).status()).toBe(200);
+    expect(decisions).toEqual(['POST']);
     await page.getByText('审核完成').waitFor();
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => gridRows(tab).count()).toBe(0);
@@ -309,7 +337,8 @@ describe('caseworker console (issue 4)', () => {
     await expect.poll(() => gridRows(queue).count()).toBe(1);
     expect(await gridRows(queue).first().innerText()).toContain('万州区');
 
-    // Someone else decides 李强's request while this caseworker has it open: 409 -> "该申请已被处理", read-only.
+    // Someone else decides 李强's request while this caseworker has it open: 409 says who did what and when, and
+    // the detail turns read-only.
     await gridRows(queue).first().dblclick();
     const dialog = page.getByRole('dialog');
     await dialog.getByTestId('snapshot-after').waitFor();
@@ -332,13 +361,17 @@ describe('caseworker console (issue 4)', () => {
         body: JSON.stringify({ result: 'rejected', opinion: '经电话核实，新卡非本人持有' }),
       }),
     );
+    await dialog.getByRole('radio', { name: '通过', exact: true }).check();
     await dialog.getByLabel('审核意见').fill('同意变更');
     const conflict = page.waitForResponse((r) =>
       r.url().endsWith(`/api/review/change-requests/${list.items[0].id}/decision`),
     );
     await dialog.getByRole('button', { name: /保存/ }).click();
+    await page.getByRole('dialog', { name: '确认审核通过？' }).getByRole('button', { name: '确认通过' }).click();
     expect((await conflict).status()).toBe(409);
-    await page.getByText('该申请已被处理').waitFor();
+    const stale = dialog.getByTestId('stale-decision');
+    await stale.waitFor();
+    expect(await stale.innerText()).toMatch(/该申请已由王敏（重庆市财政局）于\d{4}-\d{2}-\d{2} \d{2}:\d{2}审核不通过/);
     await dialog.getByText('审核信息').waitFor();
     expect(await dialog.innerText()).toContain('经电话核实，新卡非本人持有');
     await dialog.getByRole('button', { name: '关闭(C)' }).click();

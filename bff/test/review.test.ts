@@ -420,6 +420,37 @@ describe('roles', () => {
     expect((await env.app.inject({ url: '/api/review/audit.csv', headers: env.auth(jiangbei) })).statusCode).toBe(403);
   });
 
+  it('filters the audit log by an action or by its family, also a family whose code has an underscore', async () => {
+    const city = await env.loginCaseworker('chongqing');
+    const li = await pendingRequestOf(env, 'li-qiang');
+    // A view of a request (change_request.view) and a login (auth.caseworker_login) are in the log now.
+    expect(
+      (await env.app.inject({ url: `/api/review/change-requests/${li.id}`, headers: env.auth(city) })).statusCode,
+    ).toBe(200);
+    const listed = async (action: string) => {
+      const res = await env.app.inject({
+        url: `/api/review/audit?pageSize=100&action=${encodeURIComponent(action)}`,
+        headers: env.auth(city),
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json().items as { action: string }[]).map((i) => i.action);
+    };
+    const actions = async (action: string) => [...new Set(await listed(action))].sort();
+    expect(await actions('change_request.view')).toEqual(['change_request.view']);
+    const family = await listed('change_request');
+    expect(family).toContain('change_request.view');
+    expect(family.every((a) => a.startsWith('change_request.'))).toBe(true);
+    const auth = await actions('auth');
+    expect(auth).toContain('auth.caseworker_login');
+    expect(auth.every((a) => a.startsWith('auth.'))).toBe(true);
+    // A family is the part before the dot: "change" is no family, and "_" is a character, not a wildcard.
+    expect(await actions('change')).toEqual([]);
+    expect(await actions('change_reques_')).toEqual([]);
+    const csv = (await env.app.inject({ url: '/api/review/audit.csv?action=change_request', headers: env.auth(city) }))
+      .body;
+    expect(csv.trim().split('\n')).toHaveLength(1 + family.length); // the header and the family's rows
+  });
+
   it('names who acted in the audit log: the caseworker by name, the citizen masked', async () => {
     await env.loginCitizen('tan-mei');
     const city = await env.loginCaseworker('chongqing');

@@ -1,7 +1,7 @@
 import { pipeline, Readable } from 'node:stream';
 import { actorTypeLabel, formatChongqingTime, maskName } from '@ykt/shared';
 import { stringify } from 'csv-stringify';
-import { and, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { forbidden } from '../lib/errors.ts';
 import type { Scope } from './caseworkers.ts';
 import type { ServiceContext } from './context.ts';
@@ -30,11 +30,14 @@ export function createAuditLog(ctx: ServiceContext) {
     if (!scope.all) throw forbidden('操作日志仅供市级经办人查看');
   };
 
-  /** An action (account.invalidate) or a family of actions (account): index-friendly on (action, id). */
+  /**
+   * An action (account.invalidate) or a family of actions (account, change_request): index-friendly on (action, id).
+   * The family is matched as a prefix by the store's own rule (`db.startsWith`): a LIKE with backslash escapes
+   * matched nothing on SQLite, which has no default escape character, for families with "_" in their code.
+   */
   const actionCondition = (action?: string): SQL | undefined => {
     if (!action) return undefined;
-    const escaped = action.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-    return or(eq(a.action, action), like(a.action, `${escaped}.%`));
+    return or(eq(a.action, action), db.startsWith(a.action, `${action}.`));
   };
 
   /**

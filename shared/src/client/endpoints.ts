@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type {
   accountEditBody,
+  accountPaymentsQuery,
   accountQuery,
   auditList,
   auditQuery,
@@ -18,6 +19,9 @@ import type {
   clientConfig,
   decisionAnswer,
   decisionBody,
+  districtSetting,
+  districtSettingBody,
+  districtSettingList,
   faceLoginAnswer,
   faceLoginBody,
   idParam,
@@ -25,6 +29,9 @@ import type {
   myCard,
   notificationList,
   notificationRead,
+  outboxList,
+  outboxQuery,
+  paymentYearPage,
   qrTicketIssued,
   qrTicketParam,
   qrTicketPoll,
@@ -129,6 +136,8 @@ export const reviewEndpoints = {
   ),
   me: endpoint<None, None, None, Out<typeof caseworkerProfile>>('GET', '/api/review/me'),
   logout: endpoint<None, None, None, void>('POST', '/api/review/auth/logout'),
+  /** 退出所有设备: every session of the caller ends, this one included. */
+  logoutAll: endpoint<None, None, None, { ended: number }>('POST', '/api/review/auth/logout-all'),
 
   changeRequests: endpoint<None, QueryOut<typeof reviewQuery>, None, Out<typeof reviewList>>(
     'GET',
@@ -160,6 +169,33 @@ export const reviewEndpoints = {
 
   validationRuns: endpoint<None, None, None, Out<typeof validationRunList>>('GET', '/api/review/validation-runs'),
   startValidationRun: endpoint<None, None, None, Out<typeof validationRun>>('POST', '/api/review/validation-runs'),
+
+  /** 发放记录 of one account's person in that account's district (a year at a time, optionally one 补贴项目). */
+  accountPayments: endpoint<Id, Partial<Out<typeof accountPaymentsQuery>>, None, Out<typeof paymentYearPage>>(
+    'GET',
+    '/api/review/accounts/:id/payments',
+  ),
+
+  /** 经办人账号 (municipal caseworker): everyone, and 停用 / 启用 (停用 ends their sessions at once). */
+  caseworkers: endpoint<None, None, None, { items: Out<typeof caseworkerProfile>[] }>('GET', '/api/review/caseworkers'),
+  disableCaseworker: endpoint<Id, None, None, Out<typeof caseworkerProfile>>(
+    'POST',
+    '/api/review/caseworkers/:id/disable',
+  ),
+  enableCaseworker: endpoint<Id, None, None, Out<typeof caseworkerProfile>>(
+    'POST',
+    '/api/review/caseworkers/:id/enable',
+  ),
+
+  /** 审核时限: every district's usual review time in working days; the municipal caseworker sets one. */
+  reviewDays: endpoint<None, None, None, Out<typeof districtSettingList>>('GET', '/api/review/settings/review-days'),
+  setReviewDays: endpoint<{ districtCode: string }, None, In<typeof districtSettingBody>, Out<typeof districtSetting>>(
+    'PUT',
+    '/api/review/settings/review-days/:districtCode',
+  ),
+
+  /** 消息发送记录 (municipal caseworker): the SMS / 渝快办 push messages, newest first, keyset pages. */
+  outbox: endpoint<None, QueryOut<typeof outboxQuery>, None, Out<typeof outboxList>>('GET', '/api/review/outbox'),
 } as const;
 
 /** A path with its `:name` placeholders filled (URL-encoded). */

@@ -4,7 +4,7 @@
  * Taro.request one in the mini-app (miniapp/src/api/transport.ts).
  */
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH';
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT';
 
 export interface TransportRequest {
   method: HttpMethod;

@@ -3,45 +3,17 @@ import {
   AUDIT_ACTION_LABELS,
   actorTypeLabel,
   auditActionLabel,
+  auditTargetLabel,
   errorMessage,
   formatTime,
   reviewEndpoints as review,
 } from '@ykt/shared';
-import { App, AutoComplete, Button, Card, Form } from 'antd';
+import { App, Button, Card, Form, Select } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { type AuditEntry, call, usePaged } from './api';
 import { Grid, PageToolbar } from './Grid';
-
-/** One value of an audit detail: nested objects (before / after) as `（key：value，…）`. */
-function detailValue(v: unknown): string {
-  if (v === null || v === undefined) return '—';
-  if (Array.isArray(v)) return v.map(detailValue).join('、');
-  if (typeof v === 'object') {
-    const inner = Object.entries(v as Record<string, unknown>)
-      .map(([k, x]) => `${k}：${detailValue(x)}`)
-      .join('，');
-    return `（${inner}）`;
-  }
-  return String(v);
-}
-
-/** The audit's JSON detail as `key：value；…`, easier to read in a cell; anything else as it is. */
-function readableDetail(d: string | null): string {
-  if (!d) return '—';
-  try {
-    const o = JSON.parse(d) as unknown;
-    if (o && typeof o === 'object' && !Array.isArray(o)) {
-      return Object.entries(o as Record<string, unknown>)
-        .filter(([, v]) => v !== null && v !== undefined)
-        .map(([k, v]) => `${k}：${detailValue(v)}`)
-        .join('；');
-    }
-  } catch {
-    // not JSON
-  }
-  return d;
-}
+import { auditDetailLines } from './words';
 
 /** GET /api/review/audit.csv with the bearer token (a plain link cannot send it), then saves it as a file. */
 async function downloadAuditCsv(action: string | undefined): Promise<void> {
@@ -64,15 +36,79 @@ function dateStamp(d: Date): string {
 /** The toolbar's name and hint. */
 const TOOLBAR = { label: '操作日志操作', hint: '导出的CSV为UTF-8编码，可直接用Excel打开；导出内容按当前操作筛选。' };
 
-/** 操作日志 (重庆市 caseworkers only): the audit trail, filtered by action, with a CSV export for Excel. */
+/**
+ * The families of actions (the first part of the code) in words: choosing one filters every action of it (the BFF
+ * filters by an action code or by its family).
+ */
+const FAMILIES: ReadonlyArray<{ code: string; label: string }> = [
+  { code: 'change_request', label: '变更申请' },
+  { code: 'account', label: '一卡通账号' },
+  { code: 'auth', label: '登录与退出' },
+  { code: 'validation_run', label: '账户验证' },
+  { code: 'caseworker', label: '经办人账号' },
+  { code: 'settings', label: '审核时限' },
+  { code: 'payment_batch', label: '发放批次' },
+];
+const familyOf = (action: string) => action.split('.')[0];
+
+/**
+ * The 操作 picker: each family ("全部变更申请操作") and each of its actions by its Chinese name; the value sent is
+ * the code. Actions met in the log that have no word yet are listed under 其他, as they came.
+ */
+function actionOptions(seen: readonly string[]) {
+  const actions = Array.from(new Set([...Object.keys(AUDIT_ACTION_LABELS), ...seen]));
+  const groups = FAMILIES.map((f) => ({
+    label: f.label,
+    title: f.label,
+    options: [
+      { value: f.code, label: `全部${f.label}操作` },
+      ...actions.filter((a) => familyOf(a) === f.code).map((a) => ({ value: a, label: auditActionLabel(a) })),
+    ],
+  }));
+  const others = actions.filter((a) => !FAMILIES.some((f) => f.code === familyOf(a)));
+  if (others.length) {
+    groups.push({
+      label: '其他',
+      title: '其他',
+      options: others.map((a) => ({ value: a, label: auditActionLabel(a) })),
+    });
+  }
+  return groups;
+}
+
+/** What a filter code reads as, for the grid's title. */
+function filterLabel(code: string | undefined): string | null {
+  if (!code) return null;
+  const family = FAMILIES.find((f) => f.code === code);
+  return family ? `全部${family.label}操作` : auditActionLabel(code);
+}
+
+/** 详情: one labelled line per fact, changes as "before → after". */
+function Detail({ detail }: { detail: string | null }) {
+  const lines = auditDetailLines(detail);
+  if (lines.length === 0) return <span className="rv-muted">—</span>;
+  return (
+    <dl className="rv-audit-detail">
+      {lines.map((l, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: lines of one row, in a fixed order
+        <div key={i}>
+          <dt>{l.label}：</dt>
+          <dd>{l.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** 操作日志 (重庆市 caseworkers only): the audit trail in words, filtered by action, with a CSV export for Excel. */
 export function AuditPage({ onClose }: { onClose(): void }) {
   const { message } = App.useApp();
-  const [draft, setDraft] = useState('');
+  const [draft, setDraft] = useState<string | undefined>(undefined);
   const [exporting, setExporting] = useState(false);
   const [seenActions, setSeenActions] = useState<string[]>([]);
 
   const log = usePaged(review.audit, {});
-  const { rows, total, filter, search, reload, pagination } = log;
+  const { rows, totalText, filter, search, reload, pagination } = log;
   // Actions met in the log so far join the known ones in the picker.
   useEffect(
     () =>
@@ -94,40 +130,30 @@ export function AuditPage({ onClose }: { onClose(): void }) {
     }
   }
 
-  const actionOptions = Array.from(new Set([...Object.keys(AUDIT_ACTION_LABELS), ...seenActions]))
-    .filter((a) => !draft || a.includes(draft) || auditActionLabel(a).includes(draft))
-    .map((a) => ({ value: a, label: a === auditActionLabel(a) ? a : `${auditActionLabel(a)}（${a}）` }));
-
   const columns: ColumnsType<AuditEntry> = [
-    { title: '时间', dataIndex: 'at', width: 166, render: (t: string) => formatTime(t) },
-    { title: '操作人类型', dataIndex: 'actorType', width: 96, render: (t: string) => actorTypeLabel(t) },
-    { title: '操作人', dataIndex: 'actorName', width: 160 },
+    { title: '时间', dataIndex: 'at', width: 150, render: (t: string) => formatTime(t) },
+    {
+      title: '操作人',
+      key: 'actor',
+      width: 200,
+      render: (_v, r) => (
+        <span>
+          <span className="rv-muted">{actorTypeLabel(r.actorType)}</span> {r.actorName}
+        </span>
+      ),
+    },
     {
       title: '操作',
       dataIndex: 'action',
-      width: 190,
-      render: (a: string) => (
-        <span title={a}>
-          {auditActionLabel(a)}
-          {auditActionLabel(a) !== a && <span className="rv-small rv-muted rv-block">{a}</span>}
-        </span>
-      ),
+      width: 150,
+      render: (a: string) => <span title={a}>{auditActionLabel(a)}</span>,
     },
-    { title: '对象', dataIndex: 'target', width: 160, render: (t: string | null) => t ?? '—' },
-    {
-      title: '详情',
-      dataIndex: 'detail',
-      width: 360,
-      className: 'rv-wrap',
-      render: (d: string | null) => (
-        <span className="rv-detail-text" title={d ?? undefined}>
-          {readableDetail(d)}
-        </span>
-      ),
-    },
-    { title: 'IP', dataIndex: 'ip', width: 120, render: (ip: string | null) => ip ?? '—' },
+    { title: '对象', dataIndex: 'target', width: 110, render: (t: string | null) => auditTargetLabel(t) },
+    { title: '详情', dataIndex: 'detail', render: (d: string | null) => <Detail detail={d} /> },
+    { title: 'IP', dataIndex: 'ip', width: 112, render: (ip: string | null) => ip ?? '—' },
   ];
 
+  const shownFilter = filterLabel(filter.action);
   return (
     <div className="rv-page">
       <PageToolbar {...TOOLBAR} onClose={onClose} onRefresh={reload}>
@@ -135,22 +161,23 @@ export function AuditPage({ onClose }: { onClose(): void }) {
           导出CSV
         </Button>
       </PageToolbar>
-      <Card size="small" className="rv-grid" title="操作日志" extra={<span className="rv-muted">共 {total} 条</span>}>
-        <Form
-          name="audit"
-          layout="inline"
-          className="rv-mb"
-          onFinish={() => search({ action: draft.trim() || undefined })}
-        >
+      <Card
+        size="small"
+        className="rv-grid rv-audit"
+        title={shownFilter ? `操作日志 · ${shownFilter}` : '操作日志'}
+        extra={<span className="rv-muted">{totalText}</span>}
+      >
+        <Form name="audit" layout="inline" className="rv-mb" onFinish={() => search({ action: draft })}>
           <Form.Item label="操作" htmlFor="audit_action">
-            <AutoComplete
+            <Select
               id="audit_action"
               value={draft}
-              onChange={(v: string) => setDraft(v)}
-              options={actionOptions}
+              onChange={(v: string | undefined) => setDraft(v ?? undefined)}
+              options={actionOptions(seenActions)}
               allowClear
-              placeholder="全部操作，如 change_request.approve"
-              style={{ width: 320 }}
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder="全部操作（可输入中文查找，如“审核”）"
+              style={{ width: 340 }}
             />
           </Form.Item>
           <Form.Item>
@@ -161,7 +188,7 @@ export function AuditPage({ onClose }: { onClose(): void }) {
           <Form.Item>
             <Button
               onClick={() => {
-                setDraft('');
+                setDraft(undefined);
                 search({});
               }}
             >
@@ -172,9 +199,9 @@ export function AuditPage({ onClose }: { onClose(): void }) {
         <Grid<AuditEntry>
           source={log}
           columns={columns}
-          scroll={{ x: 'max-content' }}
+          tableLayout="fixed"
           locale={{ emptyText: '暂无日志' }}
-          pagination={pagination([20, 50, 100])}
+          pagination={pagination([10, 20, 50, 100])}
         />
       </Card>
     </div>

@@ -1,20 +1,27 @@
 import {
   AuditOutlined,
+  ClockCircleOutlined,
   CreditCardOutlined,
+  DisconnectOutlined,
   FileSearchOutlined,
   LogoutOutlined,
+  MessageOutlined,
   SafetyCertificateOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import { MUNICIPAL_CODE } from '@ykt/shared';
-import { Button, Empty, Layout, Menu, Tabs, Typography } from 'antd';
+import { Button, Empty, Layout, Menu, Popconfirm, Tabs, Typography } from 'antd';
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { AuditPage } from './AuditPage';
 import { AccountsPage } from './accounts/AccountsPage';
 import type { CaseworkerProfile } from './api';
+import { CaseworkersPage } from './CaseworkersPage';
+import { OutboxPage } from './OutboxPage';
 import { QueuePage } from './QueuePage';
+import { ReviewDaysPage } from './ReviewDaysPage';
 import { ValidationPage } from './ValidationPage';
 
-export type PageKey = 'queue' | 'accounts' | 'validation' | 'audit';
+export type PageKey = 'queue' | 'accounts' | 'validation' | 'audit' | 'outbox' | 'review-days' | 'caseworkers';
 
 interface PageDef {
   key: PageKey;
@@ -28,6 +35,9 @@ const PAGES: PageDef[] = [
   { key: 'accounts', label: '一卡通账号', icon: <CreditCardOutlined aria-hidden /> },
   { key: 'validation', label: '账户验证', icon: <SafetyCertificateOutlined aria-hidden /> },
   { key: 'audit', label: '操作日志', icon: <AuditOutlined aria-hidden />, municipalOnly: true },
+  { key: 'outbox', label: '消息发送记录', icon: <MessageOutlined aria-hidden />, municipalOnly: true },
+  { key: 'review-days', label: '审核时限', icon: <ClockCircleOutlined aria-hidden />, municipalOnly: true },
+  { key: 'caseworkers', label: '经办人账号', icon: <TeamOutlined aria-hidden />, municipalOnly: true },
 ];
 
 function pageFromHash(allowed: PageKey[]): PageKey | null {
@@ -38,13 +48,15 @@ function pageFromHash(allowed: PageKey[]): PageKey | null {
 interface Props {
   profile: CaseworkerProfile;
   onLogout(): void;
+  /** 退出所有设备: every session of this caseworker ends, this one too. */
+  onLogoutEverywhere(): void;
 }
 
 /**
  * The console's frame, as in the 一卡通 system: a top bar, the menu on the left, and the opened pages as
  * closable tabs (each page's 关闭 button closes its own tab, as the manual's toolbar does).
  */
-export function ConsoleLayout({ profile, onLogout }: Props) {
+export function ConsoleLayout({ profile, onLogout, onLogoutEverywhere }: Props) {
   const municipal = profile.districtCode === MUNICIPAL_CODE;
   const pages = useMemo(() => PAGES.filter((p) => !p.municipalOnly || municipal), [municipal]);
   const allowed = useMemo(() => pages.map((p) => p.key), [pages]);
@@ -91,6 +103,12 @@ export function ConsoleLayout({ profile, onLogout }: Props) {
         return <ValidationPage onClose={onClose} canStart={municipal} />;
       case 'audit':
         return <AuditPage onClose={onClose} />;
+      case 'outbox':
+        return <OutboxPage onClose={onClose} />;
+      case 'review-days':
+        return <ReviewDaysPage onClose={onClose} />;
+      case 'caseworkers':
+        return <CaseworkersPage profile={profile} onClose={onClose} />;
     }
   };
 
@@ -109,6 +127,22 @@ export function ConsoleLayout({ profile, onLogout }: Props) {
             {profile.districtName}
             {municipal ? '（全部区县）' : ''}
           </span>
+          <Popconfirm
+            title="退出所有设备？"
+            description={
+              <span className="rv-popconfirm-text">
+                您在所有电脑上的登录（包括本机）都将立即失效，需要重新登录。账号或密码可能被他人知道时请使用。
+              </span>
+            }
+            okText="全部退出"
+            cancelText="取消"
+            placement="bottomRight"
+            onConfirm={onLogoutEverywhere}
+          >
+            <Button className="rv-logout" icon={<DisconnectOutlined aria-hidden />}>
+              退出所有设备
+            </Button>
+          </Popconfirm>
           <Button className="rv-logout" icon={<LogoutOutlined aria-hidden />} onClick={onLogout}>
             退出
           </Button>

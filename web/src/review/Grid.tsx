@@ -56,11 +56,30 @@ function LoadErrorAlert({ error, onRetry }: { error: string | null; onRetry: () 
   );
 }
 
+/** A query the BFF refused (400): what is wrong is said under the fields; here, that no rows are shown for it. */
+function RefusedAlert({ refused, fields }: { refused?: string | null; fields?: Readonly<Record<string, string>> }) {
+  if (!refused) return null;
+  const why = Array.from(new Set(Object.values(fields ?? {})));
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      role="alert"
+      title={`查询条件有误，未查询：${why.length ? why.join('；') : refused}`}
+      description="请按查询条件下方的提示修改后重新查询。"
+      className="rv-mb"
+    />
+  );
+}
+
 /** Where a grid's rows come from: a paged list (usePaged) or any read shaped like one. */
 export interface GridSource<T> {
   rows: readonly T[];
   loading: boolean;
   loadError: string | null;
+  /** The query was refused (400): its message, and its words per field. */
+  refused?: string | null;
+  fieldErrors?: Readonly<Record<string, string>>;
   reload(): void;
 }
 
@@ -72,6 +91,7 @@ export function Grid<T extends { id: number }>({
   return (
     <>
       <LoadErrorAlert error={source.loadError} onRetry={source.reload} />
+      <RefusedAlert refused={source.refused} fields={source.fieldErrors} />
       <Table<T> rowKey="id" size="small" bordered loading={source.loading} dataSource={source.rows} {...table} />
     </>
   );

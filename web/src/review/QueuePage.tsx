@@ -14,12 +14,16 @@ import { type CaseworkerProfile, type ReviewListItem, usePaged } from './api';
 import { ReviewDetailModal } from './detail/ReviewDetailModal';
 import { Grid, PageToolbar } from './Grid';
 import { RadioChoice } from './RadioChoice';
+import { useServerFieldErrors } from './serverFields';
 import { StatusTag } from './ToneTag';
+import { channelLabel } from './words';
 
 interface Props {
   profile: CaseworkerProfile;
   onClose(): void;
 }
+
+type View = 'pending' | 'completed' | 'failed';
 
 interface QueryForm {
   bankName?: string;
@@ -27,19 +31,30 @@ interface QueryForm {
   idNumber?: string;
   accountNumber?: string;
   applicantName?: string;
-  showCompleted: 'yes' | 'no';
+  view: View;
 }
 
-const EMPTY_QUERY: QueryForm = { showCompleted: 'no' };
+const EMPTY_QUERY: QueryForm = { view: 'pending' };
 const BANK_OPTIONS = BANKS.map((b) => ({ value: b.name, label: b.name }));
+/** The query fields, with what each matches (names: the whole name or its beginning, as the BFF searches). */
 const TEXT_FIELDS = [
-  { name: 'name', label: '姓名', maxLength: 32 },
-  { name: 'idNumber', label: '身份证号', maxLength: 18 },
-  { name: 'accountNumber', label: '银行账号', maxLength: 40 },
-  { name: 'applicantName', label: '申请人姓名', maxLength: 32 },
+  { name: 'name', label: '姓名', maxLength: 32, hint: '按全名或姓名开头查找' },
+  { name: 'idNumber', label: '身份证号', maxLength: 18, hint: '18位全号或后4位' },
+  { name: 'accountNumber', label: '银行账号', maxLength: 40, hint: '完整的新账号' },
+  { name: 'applicantName', label: '申请人姓名', maxLength: 32, hint: '按全名或姓名开头查找' },
 ] as const;
+/** Fields the BFF may name when it refuses a query. */
+const QUERY_FIELDS = ['bankName', ...TEXT_FIELDS.map((f) => f.name)] as const;
 
-const toFilter = ({ showCompleted, ...q }: QueryForm) => ({ ...q, showCompleted: showCompleted === 'yes' });
+/** 数据范围: 待审核 (the queue), 显示完结 (every request that reached review), 申请失败 (refused by the bank). */
+const VIEWS: Readonly<Record<View, string>> = { pending: '待审核', completed: '显示完结', failed: '申请失败' };
+const EMPTY_TEXT: Readonly<Record<View, string>> = {
+  pending: '没有符合条件的待审核申请',
+  completed: '没有符合条件的申请',
+  failed: '没有符合条件的申请失败记录',
+};
+
+const toFilter = ({ view, ...q }: QueryForm) => ({ ...q, status: view });
 
 /** The toolbar's name and hint. */
 const TOOLBAR = {
@@ -59,7 +74,9 @@ export function QueuePage({ profile, onClose }: Props) {
   const [queryOpen, setQueryOpen] = useState(true);
 
   const queue = usePaged(review.changeRequests, toFilter(EMPTY_QUERY));
-  const { rows, total, search, page, pageSize, reload, pagination } = queue;
+  const { rows, totalText, search, page, pageSize, reload, pagination, filter } = queue;
+  useServerFieldErrors(form, queue.fieldErrors, QUERY_FIELDS);
+  const view: View = filter.status ?? 'pending';
   // A selection that is no longer in the grid is dropped.
   useEffect(() => setSelected((s) => (s !== null && rows.some((r) => r.id === s) ? s : null)), [rows]);
 
@@ -91,6 +108,7 @@ export function QueuePage({ profile, onClose }: Props) {
       render: (s: string) => <StatusTag status={s} />,
     },
     { title: '申请人', dataIndex: 'applicantName' },
+    { title: '渠道', dataIndex: 'channel', render: (c: string) => channelLabel(c) },
     { title: '申请时间', dataIndex: 'appliedAt', render: (t: string) => formatTime(t, { seconds: false }) },
     {
       title: '享受人信息',
@@ -163,12 +181,12 @@ export function QueuePage({ profile, onClose }: Props) {
               <Select allowClear showSearch options={BANK_OPTIONS} placeholder="全部" />
             </Form.Item>
             {TEXT_FIELDS.map((f) => (
-              <Form.Item key={f.name} label={f.label} name={f.name}>
+              <Form.Item key={f.name} label={f.label} name={f.name} extra={f.hint}>
                 <Input allowClear maxLength={f.maxLength} autoComplete="off" />
               </Form.Item>
             ))}
-            <Form.Item label="显示完结" name="showCompleted">
-              <RadioChoice label="显示完结" choices={{ yes: '是', no: '否' }} />
+            <Form.Item label="数据范围" name="view">
+              <RadioChoice label="数据范围" choices={VIEWS} vertical />
             </Form.Item>
             <div className="rv-query-actions">
               <Button type="primary" htmlType="submit" icon={<SearchOutlined aria-hidden />}>
@@ -181,14 +199,14 @@ export function QueuePage({ profile, onClose }: Props) {
         <Card
           size="small"
           className="rv-grid rv-queue-grid"
-          title="渝快办账号变更"
-          extra={<span className="rv-muted">共 {total} 条</span>}
+          title={`渝快办账号变更 · ${VIEWS[view]}`}
+          extra={<span className="rv-muted">{totalText}</span>}
         >
           <Grid<ReviewListItem>
             source={queue}
             columns={columns}
             scroll={{ x: 'max-content' }}
-            locale={{ emptyText: '没有符合条件的申请' }}
+            locale={{ emptyText: queue.refused ? '查询条件有误，未查询' : EMPTY_TEXT[view] }}
             rowSelection={{
               type: 'radio',
               selectedRowKeys: selected === null ? [] : [selected],

@@ -1,7 +1,15 @@
-import { reviewEndpoints as review } from '@ykt/shared';
+import { errorMessage, reviewEndpoints as review } from '@ykt/shared';
 import { Spin } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import { type CaseworkerProfile, hasToken, logout, onSessionExpired, startSession, useCall } from './api';
+import {
+  type CaseworkerProfile,
+  hasToken,
+  logout,
+  logoutEverywhere,
+  onSessionExpired,
+  startSession,
+  useCall,
+} from './api';
 import { LoginPage } from './LoginPage';
 
 // The first screen is the login page: the console itself (tables, dialogs) loads after it, on weak networks too.
@@ -47,6 +55,19 @@ export function ReviewApp() {
     setSession({ state: 'anonymous', notice: '您已安全退出' });
   }, []);
 
+  const signOutEverywhere = useCallback(async () => {
+    let notice = '已退出所有设备，请重新登录';
+    try {
+      const ended = await logoutEverywhere();
+      notice = `已退出所有设备（共结束 ${ended} 处登录），请重新登录`;
+    } catch (e) {
+      // The token is dropped here whatever the server said; say that the other devices may still be signed in.
+      notice = `本机已退出，但退出其他设备未能完成（${errorMessage(e)}），请重新登录后再试`;
+    }
+    window.history.replaceState(null, '', window.location.pathname);
+    setSession({ state: 'anonymous', notice });
+  }, []);
+
   if (session.state === 'checking') {
     return (
       <div className="rv-center">
@@ -73,7 +94,7 @@ export function ReviewApp() {
         </div>
       }
     >
-      <ConsoleLayout profile={session.profile} onLogout={signOut} />
+      <ConsoleLayout profile={session.profile} onLogout={signOut} onLogoutEverywhere={signOutEverywhere} />
     </Suspense>
   );
 }

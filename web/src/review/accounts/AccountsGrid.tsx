@@ -24,28 +24,50 @@ function Guarded({ reason, children }: { reason: string | null; children: ReactE
   );
 }
 
-function StatusCell({ account: r }: { account: ReviewAccount }) {
+function StatusCell({ account: r, onOpenRequest }: { account: ReviewAccount; onOpenRequest(id: number): void }) {
   return (
     <div className="rv-status-cell">
       <ToneTag tone={r.status === 'valid' ? 'green' : 'red'}>{ACCOUNT_STATUS_LABELS[r.status]}</ToneTag>
       {r.status === 'invalid' && r.invalidReason && <div className="rv-small">原因：{r.invalidReason}</div>}
       {r.status === 'invalid' && r.invalidAt && <div className="rv-small rv-muted">{formatTime(r.invalidAt)}</div>}
-      {r.locked && (
-        <div className="rv-locked" data-testid="locked">
-          <LockFilled aria-hidden /> 变更待审核，已锁定
-        </div>
-      )}
+      {r.locked &&
+        (r.lockedByRequestId ? (
+          // The lock says which request holds it, and opens it.
+          <button
+            type="button"
+            className="rv-locked rv-locked-link"
+            data-testid="locked"
+            onClick={() => r.lockedByRequestId && onOpenRequest(r.lockedByRequestId)}
+          >
+            <span>
+              <LockFilled aria-hidden /> 变更待审核，已锁定
+            </span>
+            <span className="rv-locked-open">查看申请 #{r.lockedByRequestId} ›</span>
+          </button>
+        ) : (
+          <div className="rv-locked" data-testid="locked">
+            <LockFilled aria-hidden /> 变更待审核，已锁定
+          </div>
+        ))}
     </div>
   );
 }
 
-/** The grid of 一卡通账号, with 修改 and 设为无效 on each row (disabled, saying why, while locked). */
+/** What a row's buttons ask for. */
+export type AccountAction = 'edit' | 'invalidate' | 'payments';
+
+/**
+ * The grid of 一卡通账号, with 发放记录, 修改 and 设为无效 on each row (the last two disabled, saying why, while
+ * locked; the lock opens the pending request).
+ */
 export function AccountsGrid({
   accounts,
   onAction,
+  onOpenRequest,
 }: {
   accounts: Paged<typeof reviewEndpoints.accounts>;
-  onAction(kind: 'edit' | 'invalidate', account: ReviewAccount): void;
+  onAction(kind: AccountAction, account: ReviewAccount): void;
+  onOpenRequest(requestId: number): void;
 }) {
   const { page, pageSize } = accounts;
   const columns: ColumnsType<ReviewAccount> = [
@@ -61,12 +83,21 @@ export function AccountsGrid({
       dataIndex: 'source',
       render: (s: string) => <ToneTag tone={s === 'yukuaiban' ? 'blue' : 'gray'}>{accountSourceLabel(s)}</ToneTag>,
     },
-    { title: '状态', key: 'status', width: 176, className: 'rv-wrap', render: (_v, r) => <StatusCell account={r} /> },
+    {
+      title: '状态',
+      key: 'status',
+      width: 196,
+      className: 'rv-wrap',
+      render: (_v, r) => <StatusCell account={r} onOpenRequest={onOpenRequest} />,
+    },
     {
       title: '操作',
       key: 'actions',
       render: (_v, r) => (
         <Space size={4}>
+          <Button size="small" onClick={() => onAction('payments', r)}>
+            发放记录
+          </Button>
           <Guarded reason={r.locked ? LOCKED_TEXT : null}>
             <Button size="small" disabled={r.locked} onClick={() => onAction('edit', r)}>
               修改
@@ -92,7 +123,7 @@ export function AccountsGrid({
       columns={columns}
       scroll={{ x: 'max-content' }}
       rowClassName={(r) => (r.locked ? 'rv-row-locked' : '')}
-      locale={{ emptyText: '没有符合条件的账号' }}
+      locale={{ emptyText: accounts.refused ? '查询条件有误，未查询' : '没有符合条件的账号' }}
       pagination={accounts.pagination()}
     />
   );

@@ -1,10 +1,12 @@
+import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { errorMessage, formatTime, isApiError, REQUEST_SOURCE_LABEL, reviewEndpoints as review } from '@ykt/shared';
 import { Alert, App, Button, Descriptions, Form, Modal, Skeleton } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { call, useCall } from '../api';
+import { call, type ReviewDetail, useCall } from '../api';
 import { StatusTag } from '../ToneTag';
+import { channelLabel, verificationPassed, verificationText } from '../words';
 import { Compare } from './Compare';
-import { DecisionForm, DecisionRecord, type DecisionValues } from './Decision';
+import { ApproveConfirm, DecisionForm, DecisionRecord, type DecisionValues, FailureRecord } from './Decision';
 
 /**
  * A decision depends on the request as it is now: every opening reads it anew (no deduplication, and the copy
@@ -20,9 +22,22 @@ interface Props {
   onChanged(): void;
 }
 
+/** The bank's answer the request rests on, in words, with when it came. */
+function Verification({ detail }: { detail: ReviewDetail }) {
+  const v = detail.verification;
+  const ok = verificationPassed(v?.result);
+  return (
+    <span data-testid="verification" className={ok ? 'rv-verified' : 'rv-unverified'}>
+      {ok ? <CheckCircleFilled aria-hidden /> : <CloseCircleFilled aria-hidden />} {verificationText(v?.result)}
+      {v?.at && <span className="rv-muted">（{formatTime(v.at)}）</span>}
+    </span>
+  );
+}
+
 /**
- * The detail of one request: 变更后 and 变更前 side by side with the differences marked, and for a pending
- * request the decision (审核结果, 审核意见) with 保存(S) / 关闭(C), also on Alt+S / Alt+C.
+ * The detail of one request: 变更后 and 变更前 side by side with the differences marked, the bank's verification and
+ * the channel, and for a pending request the decision (审核结果, 审核意见) with 保存(S) / 关闭(C), also on Alt+S /
+ * Alt+C; 通过 is confirmed with the old and new account before it is sent. A 申请失败 request is read-only.
  */
 export function ReviewDetailModal(props: Props) {
   // A fresh panel (state and form) for every request opened.
@@ -42,46 +57,64 @@ function DetailPanel({ id, onClose, onChanged }: Props) {
 
   const pending = detail?.status === 'pending';
 
+  // A decision someone else made first (or a withdrawal): the BFF's words, kept on top of the refreshed detail.
+  const [stale, setStale] = useState<string | null>(null);
+  // 通过 waits here for the caseworker to confirm the old → new account.
+  const [confirming, setConfirming] = useState<DecisionValues | null>(null);
+
+  const commit = useCallback(
+    async (values: DecisionValues) => {
+      if (detail?.status !== 'pending' || !values.result) return;
+      setSaving(true);
+      try {
+        await call(review.decide, {
+          params: { id: detail.id },
+          body: { result: values.result, opinion: (values.opinion ?? '').trim() },
+        });
+        message.success(values.result === 'approved' ? '审核完成：已通过' : '审核完成：不通过');
+        setConfirming(null);
+        onChanged();
+        onClose();
+      } catch (e) {
+        setConfirming(null);
+        if (isApiError(e, 'NOT_PENDING')) {
+          // "该申请已由王敏（重庆市财政局）于…审核不通过" / "该申请已被申请人于…撤销": who did what, and the row refreshes.
+          setStale(e.message);
+          message.warning(e.message);
+          onChanged();
+          await reload();
+        } else if (isApiError(e, 'VALIDATION_FAILED') && Object.keys(e.fields).length) {
+          form.setFields(
+            Object.entries(e.fields)
+              .filter(([k]) => k === 'opinion' || k === 'result')
+              .map(([k, msg]) => ({ name: k as keyof DecisionValues, errors: [msg] })),
+          );
+          message.error(e.message);
+        } else if (isApiError(e, 'NOT_FOUND')) {
+          message.error(e.message || '该申请不存在或不在您的管辖区县');
+          onChanged();
+          onClose();
+        } else {
+          message.error(errorMessage(e));
+        }
+      } finally {
+        setSaving(false);
+      }
+    },
+    [detail, form, message, onChanged, onClose, reload],
+  );
+
   const save = useCallback(async () => {
-    if (detail?.status !== 'pending' || saving) return;
+    if (detail?.status !== 'pending' || saving || confirming) return;
     let values: DecisionValues;
     try {
       values = await form.validateFields();
     } catch {
       return; // the form shows what is missing
     }
-    setSaving(true);
-    try {
-      await call(review.decide, {
-        params: { id: detail.id },
-        body: { result: values.result, opinion: (values.opinion ?? '').trim() },
-      });
-      message.success('审核完成');
-      onChanged();
-      onClose();
-    } catch (e) {
-      if (isApiError(e, 'NOT_PENDING')) {
-        message.warning('该申请已被处理');
-        onChanged();
-        await reload();
-      } else if (isApiError(e, 'VALIDATION_FAILED') && Object.keys(e.fields).length) {
-        form.setFields(
-          Object.entries(e.fields)
-            .filter(([k]) => k === 'opinion' || k === 'result')
-            .map(([k, msg]) => ({ name: k as keyof DecisionValues, errors: [msg] })),
-        );
-        message.error(e.message);
-      } else if (isApiError(e, 'NOT_FOUND')) {
-        message.error(e.message || '该申请不存在或不在您的管辖区县');
-        onChanged();
-        onClose();
-      } else {
-        message.error(errorMessage(e));
-      }
-    } finally {
-      setSaving(false);
-    }
-  }, [detail, saving, form, message, onChanged, onClose, reload]);
+    if (values.result === 'approved') setConfirming(values);
+    else await commit(values);
+  }, [detail, saving, confirming, form, commit]);
 
   // Alt+S saves, Alt+C closes, while the panel is open (e.code: Alt+S types "ß" on a Mac keyboard).
   const saveRef = useRef(save);
@@ -89,7 +122,7 @@ function DetailPanel({ id, onClose, onChanged }: Props) {
   const closeRef = useRef(onClose);
   closeRef.current = onClose;
   useEffect(() => {
-    if (!open) return;
+    if (!open || confirming) return;
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
       if (e.code === 'KeyS') {
@@ -104,7 +137,7 @@ function DetailPanel({ id, onClose, onChanged }: Props) {
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [open]);
+  }, [open, confirming]);
 
   const footer = [
     pending ? (
@@ -133,6 +166,17 @@ function DetailPanel({ id, onClose, onChanged }: Props) {
       className="rv-detail"
     >
       {loadError && <Alert type="error" showIcon title={`详情加载失败：${loadError}`} />}
+      {stale && (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          className="rv-mb"
+          title={stale}
+          description="您的审核未保存。以下为该申请的最新状态。"
+          data-testid="stale-decision"
+        />
+      )}
       {!detail && !loadError && <Skeleton active paragraph={{ rows: 8 }} />}
       {detail && (
         <>
@@ -146,11 +190,30 @@ function DetailPanel({ id, onClose, onChanged }: Props) {
               { key: 'appliedAt', label: '申请时间', children: formatTime(detail.appliedAt) },
               { key: 'district', label: '变更区县', children: detail.districtName },
               { key: 'source', label: '数据来源', children: REQUEST_SOURCE_LABEL },
-              { key: 'reason', label: '变更理由', children: detail.reason || '（未填写）' },
+              {
+                key: 'channel',
+                label: '申请渠道',
+                children: <span data-testid="channel">{channelLabel(detail.channel)}</span>,
+              },
+              { key: 'verification', label: '银行验证', children: <Verification detail={detail} />, span: 3 },
+              { key: 'reason', label: '变更理由', children: detail.reason || '（未填写）', span: 3 },
             ]}
           />
           <Compare detail={detail} />
-          {pending ? <DecisionForm form={form} /> : <DecisionRecord detail={detail} />}
+          {pending ? (
+            <DecisionForm form={form} />
+          ) : detail.status === 'failed' ? (
+            <FailureRecord detail={detail} />
+          ) : (
+            <DecisionRecord detail={detail} />
+          )}
+          <ApproveConfirm
+            detail={detail}
+            open={confirming !== null}
+            busy={saving}
+            onConfirm={() => confirming && void commit(confirming)}
+            onCancel={() => setConfirming(null)}
+          />
         </>
       )}
     </Modal>

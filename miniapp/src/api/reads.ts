@@ -11,6 +11,8 @@ export const useCall = readsOf(call);
 export const useCard = () => useCall(citizen.myCard);
 export const useChangeRequests = () => useCall(citizen.changeRequests);
 export const useNotifications = () => useCall(citizen.notifications);
+/** 发放记录 of a year (undefined: the latest year that has any). */
+export const usePayments = (year?: number) => useCall(citizen.payments, { query: year ? { year } : {} });
 
 /** A read as a screen holds it. */
 export type Reading<E extends keyof typeof citizen> = SWRResponse<AnswerOf<(typeof citizen)[E]>, ApiError>;

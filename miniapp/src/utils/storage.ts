@@ -7,6 +7,8 @@ export const STORAGE_KEYS = {
   elderMode: 'ykt.elderMode',
   /** Where to go back to after face login (e.g. the 登录确认 page opened by a scan). */
   afterLogin: 'ykt.afterLogin',
+  /** The 变更卡 draft (at most 30 minutes, without the consent; utils/changeDraft). */
+  changeDraft: 'ykt.changeDraft',
 } as const;
 
 export function readString(key: string): string {

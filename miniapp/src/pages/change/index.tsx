@@ -1,9 +1,10 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { type ChangeRequest, NO_ACCOUNT_TEXT } from '@ykt/shared';
+import type { ChangeRequest } from '@ykt/shared';
 import { useState } from 'react';
 import { useCard } from '../../api/reads';
 import { AppButton } from '../../components/AppButton';
+import { NoAccount } from '../../components/NoAccount';
 import { Page } from '../../components/Page';
 import { PageHeader } from '../../components/PageHeader';
 import { Loaded } from '../../components/States';
@@ -27,7 +28,11 @@ export default function ChangePage() {
     return (
       <Page>
         <PageHeader title="变更卡" />
-        <Outcome request={submitted} onEdit={() => setSubmitted(null)} />
+        <Outcome
+          request={submitted}
+          current={card.data?.cards.find((c) => c.districts.some((d) => d.code === submitted.districtCode))}
+          onEdit={() => setSubmitted(null)}
+        />
       </Page>
     );
   }
@@ -38,7 +43,7 @@ export default function ChangePage() {
       <Loaded read={card}>
         {(data) =>
           data.cards.length === 0 ? (
-            <View className="alert alert-warning">{NO_ACCOUNT_TEXT}</View>
+            <NoAccount />
           ) : data.pendingRequestId !== null ? (
             <View className="alert alert-info" role="status">
               <View className="alert-title">您的变更申请正在审核中</View>

@@ -3,10 +3,11 @@ import {
   type ChangeRequest,
   cardTypeLabel,
   displayAccount,
-  districtBracketed,
   formatTime,
+  requestTimeline,
+  type StepState,
 } from '@ykt/shared';
-import { Descriptions, Tag } from 'antd';
+import { Descriptions, Steps, Tag } from 'antd';
 
 const STATUS_COLORS: Record<ChangeRequest['status'], string> = {
   pending: 'processing',
@@ -16,26 +17,56 @@ const STATUS_COLORS: Record<ChangeRequest['status'], string> = {
   failed: 'error',
 };
 
-export function StatusTag({ status }: { status: ChangeRequest['status'] }) {
+export function StatusTag({ status, count }: { status: ChangeRequest['status']; count?: number }) {
   return (
     <Tag color={STATUS_COLORS[status]} className="ykb-tag">
       {CHANGE_REQUEST_STATUS_LABELS[status]}
+      {count && count > 1 ? ` ${count}次` : ''}
     </Tag>
   );
 }
 
-/** One request as the manual lists it: 银行名称, 账户, 申请时间, 区县, 办理结果, 完结时间 (+ opinion or reason). */
+const STEP_STATUS: Record<StepState, 'finish' | 'process' | 'wait' | 'error'> = {
+  done: 'finish',
+  current: 'process',
+  todo: 'wait',
+  failed: 'error',
+  skipped: 'wait',
+};
+
+/** 提交 → 银行验证 → 审核 → 结果, as on the phone: where the request stands, with the time of each step. */
+export function RequestTimeline({ r }: { r: ChangeRequest }) {
+  return (
+    <Steps
+      className="ykb-timeline"
+      size="small"
+      aria-label="办理进度"
+      items={requestTimeline(r).map((s) => ({
+        title: s.title,
+        status: STEP_STATUS[s.state],
+        description: (
+          <>
+            <div>{s.note}</div>
+            {s.at && <div className="ykb-muted">{formatTime(s.at, { seconds: false })}</div>}
+          </>
+        ),
+      }))}
+    />
+  );
+}
+
+/** One request as the manual lists it: 银行名称, 账号, 申请时间, 区县, 办理结果, 完结时间 (+ opinion or reason). */
 export function RequestDetails({ r }: { r: ChangeRequest }) {
   const finished = r.status !== 'pending';
   const items = [
     { key: 'bank', label: '银行名称', children: r.bankName },
     {
       key: 'account',
-      label: '账户',
+      label: '账号',
       children: <span className="ykb-account-number">{displayAccount(r.accountNumber)}</span>,
     },
     { key: 'type', label: '卡类型', children: cardTypeLabel(r.cardType) },
-    { key: 'district', label: '区县', children: districtBracketed({ code: r.districtCode, name: r.districtName }) },
+    { key: 'district', label: '区县', children: r.districtName },
     { key: 'applied', label: '申请时间', children: formatTime(r.appliedAt) },
     { key: 'status', label: finished ? '办理结果' : '办理状态', children: <StatusTag status={r.status} /> },
   ];

@@ -36,16 +36,6 @@ export async function faceLogin(faceToken: string) {
   return answer;
 }
 
-/**
- * 退出所有设备: every session of this person ends (phones, PCs), this one included; dropped here once the server
- * said so. A failure leaves everything as it was (the caller says why).
- */
-export async function logoutAll(): Promise<void> {
-  await call(citizen.logoutAll);
-  clearSession();
-  forgetReads();
-}
-
 /** Revokes the session server-side; it is dropped on this phone whatever the answer. */
 export async function logout(): Promise<void> {
   try {

@@ -6,7 +6,10 @@ import {
   makeChangeDraft,
   readChangeDraft,
 } from '@ykt/shared';
-import { readString, STORAGE_KEYS, writeString } from './storage';
+import { readString, writeString } from './storage';
+
+/** Its key in Taro storage (kept here, not in STORAGE_KEYS, so the login page does not carry it). */
+const KEY = 'ykt.changeDraft';
 
 /**
  * The 变更卡 draft in Taro storage (this phone only): saved as the person types, read back when the form opens
@@ -15,19 +18,19 @@ import { readString, STORAGE_KEYS, writeString } from './storage';
  */
 export function saveDraft(form: ChangeFormState, beneficiary: MaskedBeneficiary): void {
   const draft = makeChangeDraft(form, draftOwner(beneficiary), Date.now());
-  writeString(STORAGE_KEYS.changeDraft, draft ? JSON.stringify(draft) : '');
+  writeString(KEY, draft ? JSON.stringify(draft) : '');
 }
 
 /** The draft for this person, if one is kept and fresh; anything else stored is removed. */
 export function takeDraft(
   beneficiary: MaskedBeneficiary,
 ): { values: ChangeDraftValues; ageMinutes: number } | undefined {
-  const reading = readChangeDraft(readString(STORAGE_KEYS.changeDraft), draftOwner(beneficiary), Date.now());
+  const reading = readChangeDraft(readString(KEY), draftOwner(beneficiary), Date.now());
   if (reading.kind === 'discard') clearDraft();
   return reading.kind === 'restore' ? reading : undefined;
 }
 
 /** On submit, logout and 退出所有设备. */
 export function clearDraft(): void {
-  writeString(STORAGE_KEYS.changeDraft, '');
+  writeString(KEY, '');
 }

@@ -1,14 +1,12 @@
 import Taro from '@tarojs/taro';
 
-/** Every key the mini-app keeps in Taro storage (localStorage in H5, wx storage in weapp). */
+/** Every key the mini-app keeps in Taro storage (localStorage in H5, wx storage in weapp); also utils/changeDraft's. */
 export const STORAGE_KEYS = {
   token: 'ykt.token',
   tokenExpiresAt: 'ykt.tokenExpiresAt',
   elderMode: 'ykt.elderMode',
   /** Where to go back to after face login (e.g. the 登录确认 page opened by a scan). */
   afterLogin: 'ykt.afterLogin',
-  /** The 变更卡 draft (at most 30 minutes, without the consent; utils/changeDraft). */
-  changeDraft: 'ykt.changeDraft',
 } as const;
 
 export function readString(key: string): string {

@@ -2,9 +2,10 @@ import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { displayAccount, districtLabel, sortDistricts } from '@ykt/shared';
 import { useCard } from '../../api/reads';
+import { Loaded } from '../../components/Loaded';
 import { Page } from '../../components/Page';
 import { PageHeader } from '../../components/PageHeader';
-import { EmptyState, Loaded } from '../../components/States';
+import { EmptyState } from '../../components/States';
 import './index.scss';
 
 /**

@@ -17,11 +17,10 @@ import { usePayments } from '../../api/reads';
 import { AppButton } from '../../components/AppButton';
 import { Radio } from '../../components/Choosable';
 import { Digits } from '../../components/Digits';
-import { ElderModeSwitch } from '../../components/ElderModeSwitch';
 import { Kv } from '../../components/Kv';
+import { Loaded } from '../../components/Loaded';
 import { Page } from '../../components/Page';
 import { PageHeader } from '../../components/PageHeader';
-import { Loaded } from '../../components/States';
 import { cx } from '../../utils/cx';
 import { PAGES, withQuery } from '../../utils/nav';
 import '../../components/Items.scss';
@@ -37,7 +36,7 @@ export default function PaymentsPage() {
   const read = usePayments(year);
   return (
     <Page className="payments-page">
-      <PageHeader title="发放记录" back right={<ElderModeSwitch />} />
+      <PageHeader title="发放记录" back />
       <Loaded read={read} loadingText="正在查询发放记录…">
         {(page) => <YearOfPayments page={page} onYear={setYear} />}
       </Loaded>

@@ -1,8 +1,10 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { errorMessage } from '@ykt/shared';
+import { citizenEndpoints as citizen, errorMessage } from '@ykt/shared';
+import { forgetAll } from '@ykt/shared/swr';
 import { useState } from 'react';
-import { logout, logoutAll } from '../../../api/client';
+import { call, logout } from '../../../api/client';
+import { clearSession } from '../../../api/session';
 import { BridgeError, getBridge } from '../../../bridge';
 import { AppButton } from '../../../components/AppButton';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
@@ -47,7 +49,9 @@ export function AccountActions({ onNotice }: { onNotice: ShowNotice }) {
   async function signOutEverywhere() {
     setEndingAll(true);
     try {
-      await logoutAll();
+      // Every session of this person ends (phones, PCs), this one included. (Here, not in api/client: the login
+      // page, which loads that module first, does not need it.)
+      await call(citizen.logoutAll);
     } catch (e) {
       // Not ended elsewhere: say so and stay (this phone's session is gone only if the server said 401).
       setEndingAll(false);
@@ -55,6 +59,8 @@ export function AccountActions({ onNotice }: { onNotice: ShowNotice }) {
       onNotice({ tone: 'error', text: `未能退出所有设备：${errorMessage(e)}` });
       return;
     }
+    clearSession();
+    forgetAll();
     clearDraft();
     goToLogin({ reason: 'logout-all' });
   }

@@ -4,8 +4,8 @@ import { citizenEndpoints as citizen, errorMessage } from '@ykt/shared';
 import { useEffect, useState } from 'react';
 import { call } from '../../../api/client';
 import { type Reading, refreshMine } from '../../../api/reads';
+import { LoadedList } from '../../../components/Loaded';
 import { NoticeItem } from '../../../components/NoticeItem';
-import { LoadedList } from '../../../components/States';
 import type { ShowNotice } from './notice';
 
 /**

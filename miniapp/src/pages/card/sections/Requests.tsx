@@ -13,8 +13,9 @@ import { call } from '../../../api/client';
 import { type Reading, refreshMine } from '../../../api/reads';
 import { AppButton } from '../../../components/AppButton';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { Loaded } from '../../../components/Loaded';
 import { RequestItem, RequestLine } from '../../../components/RequestItem';
-import { EmptyState, Loaded } from '../../../components/States';
+import { EmptyState } from '../../../components/States';
 import { afterSubmitNote } from '../../../utils/afterSubmit';
 import type { ShowNotice } from './notice';
 

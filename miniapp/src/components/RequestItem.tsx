@@ -101,9 +101,8 @@ export function RequestLine({ entry }: { entry: Exclude<RequestEntry, { kind: 'p
       {open &&
         (entry.kind === 'failures' ? (
           <View className="item-line-body">
-            <View className="item-note">
-              这张卡的 {count} 次申请都未通过银行验证：{first.failureReason ?? '银行验证未通过'}
-            </View>
+            <View className="item-note">这张卡已申请 {count} 次，都未通过银行验证。</View>
+            <Kv k="失败原因">{first.failureReason ?? '银行验证未通过'}</Kv>
             <Kv k="银行名称">{first.bankName}</Kv>
             <Kv k="账号">{displayAccount(first.accountNumber)}</Kv>
             <Kv k="区县">{first.districtName}</Kv>

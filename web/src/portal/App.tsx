@@ -34,8 +34,10 @@ export function App() {
     [],
   );
 
+  // Signed in on the login address (a reload of #/login): 基本信息. The address itself is read, not the route state:
+  // right after a QR login the route still says login while the hash already names the page to return to.
   useEffect(() => {
-    if (loggedIn && route.page === 'login') navigate('basic');
+    if (loggedIn && route.page === 'login' && /^#\/login\b/.test(window.location.hash)) navigate('basic');
   }, [loggedIn, route.page]);
 
   const onLoggedIn = useCallback(() => {

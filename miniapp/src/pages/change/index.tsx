@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import type { ChangeRequest } from '@ykt/shared';
 import { useState } from 'react';
 import { useCard } from '../../api/reads';
@@ -21,6 +21,12 @@ import './index.scss';
 export default function ChangePage() {
   const { params } = useRouter();
   const card = useCard();
+  // Opened right after a face login (a session that expired on this form): the card read of the session before may
+  // still be in SWR's deduplication window, and SWR drops its answer (the cache was cleared at login) without asking
+  // again. Ask again whenever the page shows without the card.
+  useDidShow(() => {
+    if (card.data === undefined) void card.mutate();
+  });
   const [submitted, setSubmitted] = useState<ChangeRequest | null>(null);
   const model = useChangeForm({ card: card.data, district: params.district, onSubmitted: setSubmitted });
 

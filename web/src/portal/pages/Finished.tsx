@@ -79,9 +79,10 @@ function bodyOf(e: Finished) {
   return (
     <>
       <p>
-        这张卡（{r.bankName} <span className="ykb-account-number">{displayAccount(r.accountNumber)}</span>）的{' '}
-        {e.requests.length} 次申请都未通过银行验证：{r.failureReason ?? '银行验证未通过'}
+        这张卡（{r.bankName} <span className="ykb-account-number">{displayAccount(r.accountNumber)}</span>）已申请{' '}
+        {e.requests.length} 次，都未通过银行验证。
       </p>
+      <p>失败原因：{r.failureReason ?? '银行验证未通过'}</p>
       <ol className="ykb-attempts" aria-label="每次申请">
         {e.requests.map((x) => (
           <li key={x.id}>

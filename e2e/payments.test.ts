@@ -171,6 +171,7 @@ describe('发放记录 (issue 14)', () => {
     await pc.evaluate((t) => sessionStorage.setItem('ykt.portal.token', t), token);
     await pc.goto(`${env.stack.baseUrl}/web/portal.html#/basic`);
     await pc.reload();
+    await pc.getByRole('menuitem', { name: '发放记录' }).waitFor();
     expect(await pc.getByRole('navigation', { name: '功能导航' }).getByRole('menuitem').allTextContents()).toEqual([
       '基本信息',
       '账户变更',

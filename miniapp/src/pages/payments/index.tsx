@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import {
   bankProblemAdvice,
   displayAccount,
@@ -12,7 +12,7 @@ import {
   paymentStatusLabel,
   paymentsEmptyText,
 } from '@ykt/shared';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { usePayments } from '../../api/reads';
 import { AppButton } from '../../components/AppButton';
 import { Radio } from '../../components/Choosable';
@@ -34,6 +34,12 @@ import './index.scss';
 export default function PaymentsPage() {
   const [year, setYear] = useState<number | undefined>(undefined);
   const read = usePayments(year);
+  // Shown again (back from 变更卡 or a notice): read again, a new batch may have arrived meanwhile.
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) void read.mutate();
+    shown.current = true;
+  });
   return (
     <Page className="payments-page">
       <PageHeader title="发放记录" back />

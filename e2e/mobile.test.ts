@@ -162,8 +162,8 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     expect(itemText).toContain('停用旧卡，启用新卡');
     // The timeline: 提交 → 银行验证 → 审核 (how long it usually takes) → 结果.
     expect(await item.getByRole('listitem').allTextContents()).toEqual([
-      expect.stringMatching(/^提交已提交\d{4}-/),
-      expect.stringMatching(/^银行验证通过\d{4}-/),
+      expect.stringMatching(/^✓提交已提交\d{4}-/),
+      expect.stringMatching(/^✓银行验证通过\d{4}-/),
       '审核审核中，通常需5个工作日',
       '结果等待审核结果',
     ]);
@@ -432,7 +432,7 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
       await route.abort('internetdisconnected');
     });
     await page.reload();
-    await page.getByText('正在查询您的“一卡通”账号…').waitFor();
+    await page.getByText('正在查询您的“一卡通”账户…').waitFor();
     await shot(page, 'loading');
     release();
     await page.getByText('网络连接失败，请检查网络后重试').first().waitFor();

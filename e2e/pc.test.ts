@@ -157,7 +157,7 @@ describe('PC pages: QR login and 1.2 of the manual', () => {
     await shot(pc, 'basic');
   }, 90_000);
 
-  test('账号变更: rule errors live, bank down keeps what was typed, a bank refusal is 申请失败', async () => {
+  test('账户变更: rule errors live, bank down keeps what was typed, a bank refusal is 申请失败', async () => {
     await pc.getByRole('button', { name: '变更申请' }).first().click();
     await pc.getByRole('heading', { name: '变更卡' }).waitFor();
     // 变更申请 on the card brings that card's district.
@@ -340,7 +340,7 @@ describe('PC pages: QR login and 1.2 of the manual', () => {
     await phoneCall(api, token, ticket, 'scan');
     await page.getByText('已扫码，请在手机上确认').waitFor({ timeout: 10_000 });
     await phoneCall(api, token, ticket, 'cancel');
-    await page.getByText('已在手机上取消').waitFor({ timeout: 10_000 });
+    await page.getByText('已在手机上取消', { exact: true }).waitFor({ timeout: 10_000 });
     expect(await page.getByTestId('qr-box').getAttribute('data-phase')).toBe('cancelled');
     await page.getByRole('button', { name: '刷新二维码' }).waitFor();
     await shot(page, 'qr-cancelled');

@@ -85,7 +85,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     expect(found).toEqual([]);
   }, 120_000);
 
-  test('PC: QR login, 基本信息, 账号变更 with its errors', async () => {
+  test('PC: QR login, 基本信息 (变更申请 hovered), 账户变更 with its errors (提交 hovered), 发放记录, 办理完结, 办理中', async () => {
     const page = await newDesktopPage(env.browser);
     await page.goto(`${env.stack.baseUrl}/pc`);
     await page.getByRole('img', { name: /二维码/ }).waitFor();
@@ -119,7 +119,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     await page.locator('.ykb-finished, .ykb-page .ant-empty').first().waitFor();
     for (const head of await page.locator('.ant-collapse-header').all()) await head.click();
     found.push(...(await violations(page)).map((v) => `finished: ${v}`));
-    const made = await fetch(`${env.stack.baseUrl}/api/me/change-requests`, {
+    const res = await fetch(`${env.stack.baseUrl}/api/me/change-requests`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({
@@ -129,8 +129,13 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
         districtCode: '500105',
         consent: true,
       }),
-    }).then((r) => r.json() as Promise<{ id: number }>);
+    });
+    const made = (await res.json()) as { id: number; status: string };
+    expect(res.status, JSON.stringify(made)).toBe(201);
+    expect(made.status).toBe('pending');
+    // Made through the API: a reload, so the page reads the list anew (the form itself refreshes it before going on).
     await page.goto(`${env.stack.baseUrl}/web/portal.html#/pending?submitted=${made.id}`);
+    await page.reload();
     await page.getByText('变更申请已提交，等待审核').waitFor();
     found.push(...(await violations(page)).map((v) => `pending: ${v}`));
     expect(found).toEqual([]);

@@ -71,7 +71,8 @@ export async function fillChange(
 ) {
   await page.getByRole('radio', { name: opts.cardType ?? '银行卡' }).click();
   await numberField(page).fill(opts.account);
-  if (opts.district) await page.getByRole('radio', { name: opts.district, exact: true }).click();
+  // A district by its name (chosen already, its name reads "✓ 江北区").
+  if (opts.district) await page.getByRole('radio', { name: new RegExp(`(^|\\s)${opts.district}$`) }).click();
   if (opts.reason) await page.getByRole('textbox', { name: '变更理由' }).fill(opts.reason);
   const consent = page.getByRole('checkbox', { name: '是否为本人持有账号且同意对当前账号进行状态查询等验证' });
   if ((await consent.getAttribute('aria-checked')) !== 'true') await consent.click();

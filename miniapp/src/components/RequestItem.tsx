@@ -85,7 +85,6 @@ export function RequestLine({ entry }: { entry: Exclude<RequestEntry, { kind: 'p
         className="item-line-head"
         role="button"
         aria-expanded={open}
-        aria-label={`${label}${count > 1 ? ` ${count}次` : ''}，${summary}，${when}，${open ? '收起' : '展开详情'}`}
         onClick={() => setOpen(!open)}
       >
         <Text className={`tag tag-${first.status}`}>
@@ -94,9 +93,7 @@ export function RequestLine({ entry }: { entry: Exclude<RequestEntry, { kind: 'p
         </Text>
         <Text className="item-line-summary">{summary}</Text>
         <Text className="item-line-date">{when}</Text>
-        <Text className="item-line-toggle" aria-hidden>
-          {open ? '收起' : '详情'}
-        </Text>
+        <Text className="item-line-toggle">{open ? '收起' : '详情'}</Text>
       </View>
       {open &&
         (entry.kind === 'failures' ? (

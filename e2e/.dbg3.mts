@@ -1,9 +1,20 @@
 import { chromium } from 'playwright-core';
+
 const [base, sandbox] = process.argv.slice(2);
-const face = await fetch(`${sandbox}/identity/face-sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: '李强', idNumber: '500101198502033774' }) }).then((r) => r.json());
-const login = await fetch(`${base}/api/auth/face`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ faceToken: face.faceToken }) }).then((r) => r.json());
+const face = await fetch(`${sandbox}/identity/face-sessions`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ name: '李强', idNumber: '500101198502033774' }),
+}).then((r) => r.json());
+const login = await fetch(`${base}/api/auth/face`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ faceToken: face.faceToken }),
+}).then((r) => r.json());
 const token = login.token;
-const list = await fetch(`${base}/api/me/change-requests`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json());
+const list = await fetch(`${base}/api/me/change-requests`, { headers: { authorization: `Bearer ${token}` } }).then(
+  (r) => r.json(),
+);
 const id = list.items.find((r: { status: string }) => r.status === 'pending').id;
 const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
 const p = await b.newPage({ viewport: { width: 1366, height: 768 } });

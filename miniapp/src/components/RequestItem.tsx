@@ -81,12 +81,7 @@ export function RequestLine({ entry }: { entry: Exclude<RequestEntry, { kind: 'p
   const summary = `${first.bankName} ${lastDigits(first.accountNumber)}`;
   return (
     <View className={cx('item', 'item-line', open && 'item-open')}>
-      <View
-        className="item-line-head"
-        role="button"
-        aria-expanded={open}
-        onClick={() => setOpen(!open)}
-      >
+      <View className="item-line-head" role="button" aria-expanded={open} onClick={() => setOpen(!open)}>
         <Text className={`tag tag-${first.status}`}>
           {label}
           {count > 1 ? ` ${count}次` : ''}

@@ -110,27 +110,29 @@ function PaymentLine({ p }: { p: PaymentRecord }) {
   const advice = failed ? bankProblemAdvice(p.failureReason) : undefined;
   const status = paymentStatusLabel(p.status);
   return (
-    <View
-      className={cx('item', 'pay-line', failed && 'pay-line-failed')}
-      aria-label={`${p.itemName} ${p.period} ${status}`}
-    >
+    <View className={cx('item', 'pay-line', failed && 'pay-line-failed')}>
       <View className="item-head">
         <Text className="item-head-title">{p.itemName}</Text>
         <Text className={`tag ${failed ? 'tag-failed' : 'tag-approved'}`}>{status}</Text>
       </View>
-      <View className="pay-amount">
-        {formatMoney(p.amountFen)}
-        {failed && <Text className="pay-amount-note">未到账</Text>}
+      {/* Plain lines, no labels: what each says is plain from the words (期号, 金额, time, district, card). */}
+      <View className="pay-row">
+        <Text className="pay-period">期号：{p.period}</Text>
+        <Text className="pay-amount">
+          {formatMoney(p.amountFen)}
+          {failed && <Text className="pay-amount-note">未到账</Text>}
+        </Text>
       </View>
-      <Kv k="期号">{p.period}</Kv>
-      <Kv k="发放时间">{formatTime(p.paidAt, { seconds: false })}</Kv>
-      <Kv k="发放账户">
-        <Text>{p.bankName} </Text>
+      <View className="pay-meta">
+        <Text>{formatTime(p.paidAt, { seconds: false })}</Text>
+        <Text>{p.districtName}</Text>
+      </View>
+      <View className="pay-meta">
+        <Text>{p.bankName}</Text>
         <Digits className="pay-account" text={displayAccount(p.accountNumber)} />
-      </Kv>
-      <Kv k="区县">{p.districtName}</Kv>
+      </View>
       {failed && (
-        <>
+        <View className="pay-failure">
           <Kv k="失败原因">{p.failureReason ?? '银行退回'}</Kv>
           {advice && <Kv k="下一步">{advice}</Kv>}
           <View className="pay-line-actions">
@@ -152,7 +154,7 @@ function PaymentLine({ p }: { p: PaymentRecord }) {
               变更卡
             </AppButton>
           </View>
-        </>
+        </View>
       )}
     </View>
   );

@@ -78,7 +78,6 @@ export function RequestLine({ entry }: { entry: Exclude<RequestEntry, { kind: 'p
   const count = entry.kind === 'failures' ? entry.requests.length : 1;
   const label = changeRequestStatusLabel(first.status);
   const when = formatTime(first.finishedAt ?? first.appliedAt, { seconds: false }).slice(0, 10);
-  const summary = `${first.bankName} ${lastDigits(first.accountNumber)}`;
   return (
     <View className={cx('item', 'item-line', open && 'item-open')}>
       <View className="item-line-head" role="button" aria-expanded={open} onClick={() => setOpen(!open)}>
@@ -86,7 +85,9 @@ export function RequestLine({ entry }: { entry: Exclude<RequestEntry, { kind: 'p
           {label}
           {count > 1 ? ` ${count}次` : ''}
         </Text>
-        <Text className="item-line-summary">{summary}</Text>
+        <Text className="item-line-summary">
+          {first.bankName} <Text className="nowrap">{lastDigits(first.accountNumber)}</Text> · {first.districtName}
+        </Text>
         <Text className="item-line-date">{when}</Text>
         <Text className="item-line-toggle">{open ? '收起' : '详情'}</Text>
       </View>

@@ -89,10 +89,12 @@ export function Pending({ card, submitted }: { card: MyCard; submitted: string |
           <div key={r.id} className="ykb-request" data-testid="pending-request">
             <RequestTimeline r={r} />
             <RequestDetails r={r} />
-            <p className="ykb-muted ykb-request-note">
-              {reviewDaysText(r.reviewDays)}。{afterSubmitPaymentText(currentValid(card, r))}
-              {AFTER_SUBMIT_RESULT_TEXT}
-            </p>
+            {r !== justSubmitted && (
+              <p className="ykb-muted ykb-request-note">
+                {reviewDaysText(r.reviewDays)}。{afterSubmitPaymentText(currentValid(card, r))}
+                {AFTER_SUBMIT_RESULT_TEXT}
+              </p>
+            )}
             <div className="ykb-account-actions">
               <Button danger size="large" loading={withdrawing} onClick={() => confirmWithdraw(r)}>
                 撤销

@@ -117,7 +117,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     found.push(...(await violations(page)).map((v) => `payments: ${v}`));
     await page.getByRole('menuitem', { name: '办理完结' }).click();
     await page.locator('.ykb-finished, .ykb-page .ant-empty').first().waitFor();
-    for (const head of await page.locator('.ant-collapse-header').all()) await head.click();
+    for (const head of await page.locator('.ykb-finished-head').all()) await head.click();
     found.push(...(await violations(page)).map((v) => `finished: ${v}`));
     const res = await fetch(`${env.stack.baseUrl}/api/me/change-requests`, {
       method: 'POST',

@@ -375,7 +375,7 @@ describe('事项办理 / 办理完结: failures of one card together, past 20 (i
     await pc.getByRole('button', { name: '加载更多' }).click();
     await expect.poll(() => panels.count()).toBe(6);
     expect(await pc.getByRole('button', { name: '加载更多' }).count()).toBe(0);
-    await pc.locator('.ykb-finished-item .ant-collapse-header').first().click();
+    await pc.locator('.ykb-finished-item > summary').first().click();
     await pc.locator('.ykb-attempts').first().waitFor();
     await pcShot(pc, 'finished-grouped');
   }, 180_000);

@@ -181,7 +181,7 @@ describe('发放记录 (issue 14)', () => {
     ]);
     await pc.getByRole('menuitem', { name: '发放记录' }).click();
     await pc.getByTestId('pay-summary').waitFor();
-    const rows = pc.locator('.ykb-pay-lines .ant-table-row');
+    const rows = pc.locator('.ykb-pay-lines tbody tr');
     await expect.poll(() => rows.count()).toBe(2);
     expect(await rows.nth(0).textContent()).toMatch(/耕地地力保护补贴.*¥468\.00.*6212 \*{4} \*{4} 7313.*江北区.*成功/);
     expect(await rows.nth(1).textContent()).toMatch(/实际种粮农民一次性补贴.*¥120\.00.*2465.*失败.*账户已冻结/);

@@ -278,7 +278,7 @@ describe('PC pages: QR login and 1.2 of the manual', () => {
     await zhou.getByTestId('finished-request').first().waitFor();
     // One line each; opened, each has its timeline and details.
     expect((await zhou.getByTestId('finished-request').allTextContents()).join('\n')).not.toContain('完结时间');
-    for (const header of await zhou.locator('.ykb-finished-item .ant-collapse-header').all()) await header.click();
+    for (const header of await zhou.locator('.ykb-finished-item > summary').all()) await header.click();
     await expect.poll(() => zhou.locator('.ykb-finished-item .ant-descriptions').count()).toBe(3);
     const items = await zhou.getByTestId('finished-request').allTextContents();
     const all = items.join('\n');

@@ -1,17 +1,15 @@
 import { BellOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { errorMessage } from '@ykt/shared';
 import { Alert, App, Badge, Button, Layout, Menu, Spin } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { useCard } from './api';
 import { BasicInfo } from './pages/BasicInfo';
 import { ChangeForm } from './pages/ChangeForm';
 import { Finished } from './pages/Finished';
+import { Payments } from './pages/Payments';
 import { Pending } from './pages/Pending';
 import { navigate, type Page, type Route } from './route';
 import { TopBar } from './TopBar';
-
-// 发放记录 loads when it is opened.
-const Payments = lazy(() => import('./pages/Payments').then((m) => ({ default: m.Payments })));
 
 /** 账户 is the account (what is paid into), 账号 its number: the page changes the account. */
 const NAV: { key: Page; label: string }[] = [
@@ -89,11 +87,7 @@ export function Shell({
   } else if (page === 'pending') {
     content = <Pending card={card} submitted={route.params.get('submitted')} />;
   } else if (page === 'payments') {
-    content = (
-      <Suspense fallback={<Spin />}>
-        <Payments />
-      </Suspense>
-    );
+    content = <Payments />;
   } else {
     content = <Finished />;
   }

@@ -11,7 +11,7 @@ import {
   lastDigits,
   type RequestEntry,
 } from '@ykt/shared';
-import { Alert, Button, Collapse, Empty, Spin } from 'antd';
+import { Alert, Button, Empty, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { call, useChangeRequests } from '../api';
 import { Section } from '../Section';
@@ -111,17 +111,15 @@ export function Finished() {
         {!error && !data && <Spin />}
         {data && entries.length === 0 && !more.hasMore && <Empty description="暂无已办结的变更申请" />}
         {entries.length > 0 && (
-          <Collapse
-            className="ykb-finished"
-            items={entries.map((e) => ({
-              key: e.key,
-              label: lineOf(e),
-              children: bodyOf(e),
-              className: 'ykb-finished-item',
-              // The row names the request for tests and assistive technology alike.
-              'data-testid': 'finished-request',
-            }))}
-          />
+          // Native disclosure (details/summary): one line each, opened with a click or the keyboard, no script.
+          <div className="ykb-finished">
+            {entries.map((e) => (
+              <details key={e.key} className="ykb-finished-item" data-testid="finished-request">
+                <summary className="ykb-finished-head">{lineOf(e)}</summary>
+                <div className="ykb-finished-body">{bodyOf(e)}</div>
+              </details>
+            ))}
+          </div>
         )}
         {more.error && <Alert className="ykb-more" type="error" showIcon title={more.error} />}
         {more.hasMore && (

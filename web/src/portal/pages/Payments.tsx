@@ -10,7 +10,7 @@ import {
   paymentStatusLabel,
   paymentsEmptyText,
 } from '@ykt/shared';
-import { Alert, Button, Empty, Segmented, Spin, Table, Tag } from 'antd';
+import { Alert, Button, Empty, Spin, Tag } from 'antd';
 import { useState } from 'react';
 import { usePayments } from '../api';
 import { navigate } from '../route';
@@ -33,12 +33,19 @@ export function Payments() {
         title="发放记录"
         extra={
           years.length > 1 && (
-            <Segmented
-              aria-label="年份"
-              value={data?.year}
-              options={years.map((y) => ({ value: y, label: `${y}年` }))}
-              onChange={(v) => setYear(Number(v))}
-            />
+            <div className="ykb-years" role="radiogroup" aria-label="年份">
+              {years.map((y) => (
+                <Button
+                  key={y}
+                  role="radio"
+                  aria-checked={y === data?.year}
+                  type={y === data?.year ? 'primary' : 'default'}
+                  onClick={() => setYear(y)}
+                >
+                  {y}年
+                </Button>
+              ))}
+            </div>
           )
         }
       >
@@ -83,65 +90,80 @@ export function Payments() {
                   </div>
                 )}
               </div>
-              <Table
-                className="ykb-pay-items"
-                size="small"
-                pagination={false}
-                rowKey="itemCode"
-                dataSource={data.byItem}
-                columns={[
-                  { title: '补贴项目', dataIndex: 'itemName', width: 170 },
-                  { title: '已发放', align: 'right', render: (_, i) => formatMoney(i.totalFen) },
-                  { title: '笔数', align: 'right', dataIndex: 'count' },
-                  {
-                    title: '失败',
-                    align: 'right',
-                    render: (_, i) =>
-                      i.failedCount > 0 ? <span className="ykb-pay-failed">{i.failedCount} 笔</span> : '—',
-                  },
-                ]}
-              />
+              <table className="ykb-table ykb-pay-items">
+                <caption className="ykb-sr-only">按补贴项目</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">补贴项目</th>
+                    <th scope="col" className="ykb-num">
+                      已发放
+                    </th>
+                    <th scope="col" className="ykb-num">
+                      笔数
+                    </th>
+                    <th scope="col" className="ykb-num">
+                      失败
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.byItem.map((i) => (
+                    <tr key={i.itemCode}>
+                      <td>{i.itemName}</td>
+                      <td className="ykb-num">{formatMoney(i.totalFen)}</td>
+                      <td className="ykb-num">{i.count}</td>
+                      <td className="ykb-num">
+                        {i.failedCount > 0 ? <span className="ykb-pay-failed">{i.failedCount} 笔</span> : '—'}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </div>
-            <Table<PaymentRecord>
-              className="ykb-pay-lines"
-              rowKey="id"
-              pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-              dataSource={data.items}
-              rowClassName={(p) => (p.status === 'failed' ? 'ykb-pay-line-failed' : '')}
-              columns={[
-                { title: '补贴项目', dataIndex: 'itemName', width: 170 },
-                { title: '期号', render: (_, p) => <span className="ykb-nowrap">{p.period}</span> },
-                {
-                  title: '金额',
-                  align: 'right',
-                  render: (_, p) => <span className="ykb-pay-amount">{formatMoney(p.amountFen)}</span>,
-                },
-                {
-                  title: '发放时间',
-                  render: (_, p) => {
-                    const [day, time] = formatTime(p.paidAt, { seconds: false }).split(' ');
-                    return (
-                      <span className="ykb-nowrap">
+            {/* A plain table (no antd Table): the PC pages stay off the console's table code and chunks. */}
+            <table className="ykb-table ykb-pay-lines">
+              <caption className="ykb-sr-only">{data.year}年每笔发放，最新在前</caption>
+              <thead>
+                <tr>
+                  <th scope="col">补贴项目</th>
+                  <th scope="col">期号</th>
+                  <th scope="col" className="ykb-num">
+                    金额
+                  </th>
+                  <th scope="col">发放时间</th>
+                  <th scope="col">发放账户</th>
+                  <th scope="col">区县</th>
+                  <th scope="col">结果</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.map((p) => {
+                  const [day, time] = formatTime(p.paidAt, { seconds: false }).split(' ');
+                  return (
+                    <tr key={p.id} className={p.status === 'failed' ? 'ykb-pay-line-failed' : undefined}>
+                      <td className="ykb-pay-item">{p.itemName}</td>
+                      <td className="ykb-nowrap">{p.period}</td>
+                      <td className="ykb-num">
+                        <span className="ykb-pay-amount">{formatMoney(p.amountFen)}</span>
+                      </td>
+                      <td className="ykb-nowrap">
                         {day}
                         <br />
                         {time}
-                      </span>
-                    );
-                  },
-                },
-                {
-                  title: '发放账户',
-                  render: (_, p) => (
-                    <>
-                      <div>{p.bankName}</div>
-                      <div className="ykb-account-number ykb-nowrap">{displayAccount(p.accountNumber)}</div>
-                    </>
-                  ),
-                },
-                { title: '区县', dataIndex: 'districtName', width: 120 },
-                { title: '结果', width: 200, render: (_, p) => <Result p={p} /> },
-              ]}
-            />
+                      </td>
+                      <td>
+                        <div>{p.bankName}</div>
+                        <div className="ykb-account-number ykb-nowrap">{displayAccount(p.accountNumber)}</div>
+                      </td>
+                      <td>{p.districtName}</td>
+                      <td className="ykb-pay-result-cell">
+                        <Result p={p} />
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
           </>
         )}
       </Section>

@@ -7,7 +7,7 @@ import {
   requestTimeline,
   type StepState,
 } from '@ykt/shared';
-import { Descriptions, Steps, Tag } from 'antd';
+import { Descriptions, Tag } from 'antd';
 
 const STATUS_COLORS: Record<ChangeRequest['status'], string> = {
   pending: 'processing',
@@ -26,32 +26,35 @@ export function StatusTag({ status, count }: { status: ChangeRequest['status']; 
   );
 }
 
-const STEP_STATUS: Record<StepState, 'finish' | 'process' | 'wait' | 'error'> = {
-  done: 'finish',
-  current: 'process',
-  todo: 'wait',
-  failed: 'error',
-  skipped: 'wait',
+const STATE_WORDS: Record<StepState, string> = {
+  done: '已完成',
+  current: '进行中',
+  todo: '未开始',
+  failed: '未通过',
+  skipped: '未进行',
 };
 
-/** 提交 → 银行验证 → 审核 → 结果, as on the phone: where the request stands, with the time of each step. */
+/**
+ * 提交 → 银行验证 → 审核 → 结果, as on the phone: where the request stands, with the time of each step. A plain list
+ * (antd's Steps would add its weight to every page after login for four dots).
+ */
 export function RequestTimeline({ r }: { r: ChangeRequest }) {
   return (
-    <Steps
-      className="ykb-timeline"
-      size="small"
-      aria-label="办理进度"
-      items={requestTimeline(r).map((s) => ({
-        title: s.title,
-        status: STEP_STATUS[s.state],
-        description: (
-          <>
-            <div>{s.note}</div>
-            {s.at && <div className="ykb-muted">{formatTime(s.at, { seconds: false })}</div>}
-          </>
-        ),
-      }))}
-    />
+    <ol className="ykb-timeline" aria-label="办理进度">
+      {requestTimeline(r).map((s) => (
+        <li key={s.key} className={`ykb-step ykb-step-${s.state}`}>
+          <span className="ykb-step-dot" aria-hidden>
+            {s.state === 'done' ? '✓' : s.state === 'failed' ? '×' : ''}
+          </span>
+          <span className="ykb-step-title">{s.title}</span>
+          <span className="ykb-step-note">
+            {s.note}
+            <span className="ykb-sr-only">（{STATE_WORDS[s.state]}）</span>
+          </span>
+          {s.at && <span className="ykb-step-time">{formatTime(s.at, { seconds: false })}</span>}
+        </li>
+      ))}
+    </ol>
   );
 }
 

@@ -277,9 +277,10 @@ describe('PC pages: QR login and 1.2 of the manual', () => {
     await zhou.getByRole('menuitem', { name: '办理完结' }).click();
     await zhou.getByTestId('finished-request').first().waitFor();
     // One line each; opened, each has its timeline and details.
-    expect((await zhou.getByTestId('finished-request').allTextContents()).join('\n')).not.toContain('完结时间');
+    expect((await zhou.getByTestId('finished-request').allInnerTexts()).join('\n')).not.toContain('完结时间');
     for (const header of await zhou.locator('.ykb-finished-item > summary').all()) await header.click();
-    await expect.poll(() => zhou.locator('.ykb-finished-item .ant-descriptions').count()).toBe(3);
+    await expect.poll(() => zhou.locator('.ykb-finished-item[open]').count()).toBe(3);
+    expect((await zhou.getByTestId('finished-request').allInnerTexts()).join('\n')).toContain('完结时间');
     const items = await zhou.getByTestId('finished-request').allTextContents();
     const all = items.join('\n');
     for (const label of ['审核通过', '审核不通过', '申请失败', '完结时间', '审核意见', '失败原因'])

@@ -57,14 +57,19 @@ async function loggedInPc(person: Person, hash = 'basic'): Promise<Page> {
   return pc;
 }
 
-async function pcShot(page: Page, name: string) {
+/** Full page by default; `viewport` for a dialog (its mask covers the viewport only). */
+async function pcShot(page: Page, name: string, viewport = false) {
   await page
     .locator('.ant-message-notice')
     .first()
     .waitFor({ state: 'detached', timeout: 5_000 })
     .catch(() => undefined);
   await settled(page);
-  await page.screenshot({ path: resolve(screenshotDir, `pc-${name}.png`), fullPage: true, animations: 'disabled' });
+  await page.screenshot({
+    path: resolve(screenshotDir, `pc-${name}.png`),
+    fullPage: !viewport,
+    animations: 'disabled',
+  });
 }
 
 describe('退出所有设备 (issue 9 item 12)', () => {
@@ -100,7 +105,7 @@ describe('退出所有设备 (issue 9 item 12)', () => {
     await pc.getByRole('button', { name: '退出所有设备' }).click();
     const dialog = pc.getByRole('dialog').filter({ hasText: '退出所有设备？' });
     await dialog.waitFor();
-    await pcShot(pc, 'logout-all-confirm');
+    await pcShot(pc, 'logout-all-confirm', true);
     await dialog.getByRole('button', { name: '全部退出' }).click();
     await pc.getByText('您已退出所有设备（手机和电脑），再次办理请重新扫码登录').waitFor();
     await pc.getByAltText('渝快办APP扫码登录二维码').waitFor();

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { citizenToken, newDesktopPage, settled, useStackAndBrowser } from './harness.ts';
 import { login, openPhone } from './mobileApp.ts';
@@ -24,10 +24,12 @@ interface Violation {
  * finite animation are done (a dialog read mid fade-in has washed-out colours). axe goes in through DevTools, not a <script>: the
  * pages' CSP allows no inline script, and must not be loosened for a test.
  */
-async function violations(page: Page, exclude: string[] = []): Promise<string[]> {
+async function violations(page: Page, exclude: string[] = [], pointerOn?: Locator): Promise<string[]> {
   // At rest: the pointer off the button just clicked (else axe reads its hover colours or not, depending on when
-  // Chromium re-checks hover after the page grew beneath the pointer).
-  await page.mouse.move(0, 0);
+  // Chromium re-checks hover after the page grew beneath the pointer); or, on purpose, on `pointerOn` (its hover
+  // colours must pass too).
+  if (pointerOn) await pointerOn.hover();
+  else await page.mouse.move(0, 0);
   await settled(page);
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const found = (await page.evaluate(async (exclude) => {
@@ -59,12 +61,31 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     await page.getByRole('switch', { name: /长辈版/ }).click();
     found.push(...(await violations(page)).map((v) => `card 长辈版: ${v}`));
     await page.goto(`${env.stack.baseUrl}/m/#/pages/change/index`);
-    await page.getByRole('textbox', { name: '银行账号' }).waitFor();
+    await page.getByRole('textbox', { name: '社保卡号' }).waitFor();
     found.push(...(await violations(page)).map((v) => `change 长辈版: ${v}`));
+    // 发放记录 (issue 14), 长辈版 and normal: her failed line with its links.
+    await page.goto(`${env.stack.baseUrl}/m/#/pages/payments/index`);
+    await page.locator('.pay-line-failed').first().waitFor();
+    found.push(...(await violations(page)).map((v) => `payments 长辈版: ${v}`));
+    await page.evaluate(() => localStorage.removeItem('ykt.elderMode'));
+    await page.reload();
+    await page.locator('.pay-line-failed').first().waitFor();
+    found.push(...(await violations(page)).map((v) => `payments: ${v}`));
     expect(found).toEqual([]);
   }, 120_000);
 
-  test('PC: QR login, 基本信息, 账号变更 with its errors', async () => {
+  test('mobile: 事项办理 folded and opened, a group of failures, the timeline', async () => {
+    const page = await openPhone(env.browser);
+    await login(page, env.stack.baseUrl, '周建国');
+    await page.locator('.item-line').first().waitFor();
+    const found = (await violations(page)).map((v) => `requests: ${v}`);
+    for (const head of await page.locator('.item-line-head').all()) await head.click();
+    await page.locator('.timeline').first().waitFor();
+    found.push(...(await violations(page)).map((v) => `requests opened: ${v}`));
+    expect(found).toEqual([]);
+  }, 120_000);
+
+  test('PC: QR login, 基本信息 (变更申请 hovered), 账户变更 with its errors (提交 hovered), 发放记录, 办理完结, 办理中', async () => {
     const page = await newDesktopPage(env.browser);
     await page.goto(`${env.stack.baseUrl}/pc`);
     await page.getByRole('img', { name: /二维码/ }).waitFor();
@@ -76,11 +97,47 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     await page.reload();
     await page.getByText('账户信息').first().waitFor();
     found.push(...(await violations(page)).map((v) => `basic: ${v}`));
+    // With the pointer on the primary button (its hover colour, issue 13: #3b7bc4 was 4.36:1).
+    const changeButton = page.getByRole('button', { name: '变更申请' });
+    found.push(...(await violations(page, [], changeButton)).map((v) => `basic, 变更申请 hovered: ${v}`));
+    expect(await changeButton.evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(23, 79, 156)');
     // 账号变更 with every field's error showing (an empty submit).
-    await page.getByRole('menuitem', { name: '账号变更' }).click();
+    await page.getByRole('menuitem', { name: '账户变更' }).click();
     await page.getByRole('button', { name: '提交' }).click();
-    await page.getByText('请输入银行账号').first().waitFor();
+    await page.getByText('请输入社保卡号').first().waitFor();
     found.push(...(await violations(page)).map((v) => `change: ${v}`));
+    found.push(
+      ...(await violations(page, [], page.getByRole('button', { name: '提交' }))).map(
+        (v) => `change, 提交 hovered: ${v}`,
+      ),
+    );
+    // 发放记录, 办理完结 opened, 办理中 with the confirmation of a request just made.
+    await page.getByRole('menuitem', { name: '发放记录' }).click();
+    await page.getByTestId('pay-summary').waitFor();
+    found.push(...(await violations(page)).map((v) => `payments: ${v}`));
+    await page.getByRole('menuitem', { name: '办理完结' }).click();
+    await page.locator('.ykb-finished, .ykb-page .ant-empty').first().waitFor();
+    for (const head of await page.locator('.ykb-finished-head').all()) await head.click();
+    found.push(...(await violations(page)).map((v) => `finished: ${v}`));
+    const res = await fetch(`${env.stack.baseUrl}/api/me/change-requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        cardType: 'bank_card',
+        accountNumber: '6212583000527313',
+        bankCode: 'CRCBANK',
+        districtCode: '500105',
+        consent: true,
+      }),
+    });
+    const made = (await res.json()) as { id: number; status: string };
+    expect(res.status, JSON.stringify(made)).toBe(201);
+    expect(made.status).toBe('pending');
+    // Made through the API: a reload, so the page reads the list anew (the form itself refreshes it before going on).
+    await page.goto(`${env.stack.baseUrl}/web/portal.html#/pending?submitted=${made.id}`);
+    await page.reload();
+    await page.getByText('变更申请已提交，等待审核').waitFor();
+    found.push(...(await violations(page)).map((v) => `pending: ${v}`));
     expect(found).toEqual([]);
   }, 120_000);
 

@@ -7,7 +7,18 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { caseworkerToken, useStackAndBrowser } from './harness.ts';
-import { button, fillChange, login as loginAs, openChangeForm, openPhone, shot, text, tokenOf } from './mobileApp.ts';
+import {
+  button,
+  fillChange,
+  login as loginAs,
+  numberField,
+  openChangeForm,
+  openLine,
+  openPhone,
+  shot,
+  text,
+  tokenOf,
+} from './mobileApp.ts';
 
 /** Demo people of the sandbox (scripts/sandbox/src/demoWorld.ts). */
 const TAN_MEI = '谭梅';
@@ -63,7 +74,8 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     expect(face).toContain('6212 **** **** 2465');
     expect(face).toContain('有效');
     expect(face).not.toContain('500105198003191829');
-    expect(await text(card.locator('.card-districts-count'))).toBe('2');
+    // The face names its districts (her own first, 重庆市 last), not just how many.
+    expect(await text(card.locator('.card-districts-names'))).toBe('江北区、重庆市');
     await shot(page, 'card');
 
     // Tap to reveal the owner's own number, and hide it again.
@@ -73,35 +85,45 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     await page.getByRole('button', { name: '隐藏完整账号' }).click();
     await expect.poll(() => text(card.locator('.card-number'))).toBe('6212 **** **** 2465');
 
-    // 使用区县: [code] name.
+    // 使用区县: the name first, the code after it in small type; her own district first, as on the PC.
     await page.getByRole('button', { name: /使用区县/ }).click();
     await page.waitForURL(/#\/pages\/districts\/index/);
     await page.locator('.district-row').first().waitFor();
-    expect(await page.locator('.district-row').allTextContents()).toEqual(['[500000] 重庆市', '[500105] 江北区']);
+    expect(await page.locator('.district-row .district-name').allTextContents()).toEqual(['江北区', '重庆市']);
+    expect(await page.locator('.district-row .district-code').allTextContents()).toEqual(['500105', '500000']);
     await shot(page, 'districts');
     await page.getByRole('button', { name: '返回上一页' }).click();
     await page.waitForURL(/#\/pages\/card\/index/);
 
-    // 变更卡: live checks with the shared rules' words, BIN -> bank, grouped display, counter.
+    // 变更卡: 社会保障卡 first, the number field named after the card type; live checks in the field's words,
+    // BIN -> bank (said only of a number that passes the checks), grouped display, counter.
     await openChangeForm(page);
-    const account = page.getByRole('textbox', { name: '银行账号' });
+    expect(await page.getByRole('radio', { name: '社会保障卡' }).getAttribute('aria-checked')).toBe('true');
+    await page.getByRole('textbox', { name: '社保卡号' }).waitFor();
+    const account = numberField(page);
     expect(await account.getAttribute('inputmode')).toBe('numeric');
     await page.getByRole('radio', { name: '银行卡' }).click();
+    await page.getByRole('textbox', { name: '银行卡号' }).waitFor();
     await account.fill('6212583000527314'); // wrong check digit
     await page.getByText('银行卡号有误，请核对后重新输入').waitFor();
+    expect(await page.getByText(/识别为/).count()).toBe(0);
     await account.fill(TAN_NEW_CRC);
     await expect.poll(() => page.getByText('银行卡号有误，请核对后重新输入').count()).toBe(0);
     expect(await text(page.locator('.account-grouped'))).toBe('6212 5830 0052 7313');
     await expect.poll(() => text(page.locator('#field-bankCode'))).toContain('重庆农村商业银行');
-    await page.getByText('已根据卡号识别开户行，如不正确可点击更换').waitFor();
-    // Choosing another bank is possible, and the rule then says the number and the bank disagree.
+    await page.getByText('已根据银行卡号识别为重庆农村商业银行，如不正确可点击更换').waitFor();
+    // Choosing another bank is possible; the mismatch is then said under 开户行, naming the number's bank.
     await page.getByRole('button', { name: /开户行：/ }).click();
     await page.getByRole('option', { name: /中国工商银行/ }).click();
-    await page.getByText('卡号与开户行不符').waitFor();
+    const mismatch = '此银行卡号属于重庆农村商业银行，与所选开户行不符';
+    await page.locator('#field-bankCode').getByText(mismatch).waitFor();
+    expect(await text(page.locator('#field-accountNumber'))).not.toContain('不符');
     await page.getByRole('button', { name: /开户行：/ }).click();
     await page.getByRole('option', { name: /重庆农村商业银行/ }).click();
-    await expect.poll(() => page.getByText('卡号与开户行不符').count()).toBe(0);
-    await page.getByRole('radio', { name: '[500105] 江北区' }).click();
+    await expect.poll(() => page.getByText(mismatch).count()).toBe(0);
+    // Districts by name only, in the form too.
+    expect(await page.getByRole('radio', { name: /500105/ }).count()).toBe(0);
+    await page.getByRole('radio', { name: '江北区', exact: true }).click();
     const reason = page.getByRole('textbox', { name: '变更理由' });
     await reason.fill('停用旧卡，启用新卡');
     await expect.poll(() => text(page.locator('.counter'))).toBe('9/200');
@@ -112,9 +134,13 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     await page.getByRole('checkbox', { name: '是否为本人持有账号且同意对当前账号进行状态查询等验证' }).click();
     await shot(page, 'change');
 
-    // Two quick taps: one request.
+    // Two quick taps: one request. The confirmation says what happens next and how long review usually takes.
     await button(page, '提交').dblclick();
     await page.getByText('申请已提交，等待审核').waitFor();
+    const next = await text(page.locator('.outcome-next'));
+    expect(next).toContain('审核通常需要5个工作日');
+    expect(next).toContain('审核通过前，补贴仍发放到原账户');
+    expect(next).toContain('审核结果会发到“系统通知”');
     await shot(page, 'change-pending');
     const token = await tokenOf(page);
     const afterFirst = await apiGet<{ items: Array<{ id: number; status: string }> }>('/api/me/change-requests', token);
@@ -131,8 +157,16 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     const itemText = await text(item);
     expect(itemText).toContain('重庆农村商业银行');
     expect(itemText).toContain('6212 **** **** 7313');
-    expect(itemText).toContain('[500105] 江北区');
+    expect(itemText).toContain('区县：江北区');
+    expect(itemText).not.toContain('[500105]');
     expect(itemText).toContain('停用旧卡，启用新卡');
+    // The timeline: 提交 → 银行验证 → 审核 (how long it usually takes) → 结果.
+    expect(await item.getByRole('listitem').allTextContents()).toEqual([
+      expect.stringMatching(/^✓提交已提交\d{4}-/),
+      expect.stringMatching(/^✓银行验证通过\d{4}-/),
+      '审核审核中，通常需5个工作日',
+      '结果等待审核结果',
+    ]);
     await shot(page, 'card-pending');
 
     // 撤销 with a confirmation.
@@ -145,7 +179,7 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
 
     // Submit again (another of her cards, ICBC, 19 digits), then a caseworker approves through the API.
     await openChangeForm(page);
-    await fillChange(page, { account: TAN_NEW_ICBC, district: '[500105] 江北区', reason: '换工商银行卡' });
+    await fillChange(page, { account: TAN_NEW_ICBC, district: '江北区', reason: '换工商银行卡' });
     await expect.poll(() => text(page.locator('#field-bankCode'))).toContain('中国工商银行');
     await button(page, '提交').click();
     await page.getByText('申请已提交，等待审核').waitFor();
@@ -176,15 +210,26 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     const newCard = cards.find((t) => t.includes('中国工商银行')) ?? '';
     expect(newCard).toContain('来源：渝快办');
     expect(newCard).toContain('有效');
+    // 事项办理: the decided request is one line; opened, it has the opinion and the whole timeline.
     await expect.poll(() => text(page.locator('.item').first())).toContain('审核通过');
-    expect(await text(page.locator('.item').first())).toContain('同意');
+    expect(await openLine(page.locator('.item').first())).toContain('审核意见：同意');
     await shot(page, 'card-approved');
+    // The outcome is told in 系统通知 (unread badge), naming what changed and what did not.
+    await page.getByRole('tab', { name: /系统通知，1条未读/ }).click();
+    const outcome = page.locator('.item').first();
+    expect(await text(outcome)).toContain('审核通过');
+    expect(await text(outcome)).toContain('江北区补贴改发至 中国工商银行 …4737；重庆市仍为 …2465');
+    expect(await text(outcome)).toContain('区县：江北区');
+    await shot(page, 'notices-outcome');
   }, 180_000);
 
-  test("王宇: no account, the manual's message, nothing to change", async () => {
+  test('王宇: no account: what it means and where to go (村（社区）/镇（乡、街道）, 12345), nothing to change', async () => {
     const page = await phone();
     await login(page, WANG_YU);
-    await page.getByText('您尚未绑定“一卡通”账号，请联系所在村社/镇（乡）街道申报账号信息').waitFor();
+    await page.getByText('您尚未绑定“一卡通”账户').waitFor();
+    const noCard = await text(page.locator('.no-card'));
+    expect(noCard).toContain('请联系所在村（社区）或镇（乡、街道），申报您的账户信息');
+    expect(noCard).toContain('12345');
     expect(await page.locator('.card').count()).toBe(0);
     expect(await button(page, '变更申请').count()).toBe(0);
     await page.getByText('暂无变更申请').waitFor();
@@ -206,7 +251,8 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     expect(noticeText).toContain('未读');
     expect(noticeText).toContain('重庆农村商业银行');
     expect(noticeText).toContain('6212 **** **** 1184');
-    expect(noticeText).toMatch(/\[500242\] 酉阳/);
+    expect(noticeText).toContain('区县：酉阳土家族苗族自治县');
+    expect(noticeText).not.toContain('500242');
     expect(noticeText).toContain('说明');
     expect(noticeText).toMatch(/操作时间：\s*\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
     await shot(page, 'notices');
@@ -225,7 +271,7 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
       await page.getByText(/稍后可直接点击“提交”重试/).waitFor();
       await shot(page, 'change-bank-down');
       // Nothing recorded, everything typed is still there.
-      expect(await page.getByRole('textbox', { name: '银行账号' }).inputValue()).toBe(RAN_NEW_CARD);
+      expect(await numberField(page).inputValue()).toBe(RAN_NEW_CARD);
       expect(await page.getByRole('textbox', { name: '变更理由' }).inputValue()).toBe('原卡已销户');
       const token = await tokenOf(page);
       expect((await apiGet<{ items: unknown[] }>('/api/me/change-requests', token)).items).toHaveLength(0);
@@ -239,14 +285,19 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
   test("周建国: a card the bank refuses is 申请失败 with the bank's reason, and is listed in 事项办理", async () => {
     const page = await phone();
     await login(page, ZHOU_JIANGUO);
-    // His finished requests (approved, rejected, failed) are there with results and opinions.
-    await expect.poll(() => page.locator('.item').count()).toBeGreaterThanOrEqual(3);
-    const history = (await page.locator('.item').allTextContents()).join('\n');
-    expect(history).toContain('审核通过');
-    expect(history).toContain('审核不通过');
-    expect(history).toContain('申请失败');
-    expect(history).toContain('完结时间');
+    // His finished requests (approved, rejected, failed): one line each, opened to the results and opinions.
+    await expect.poll(() => page.locator('.item-line').count()).toBeGreaterThanOrEqual(3);
+    const lines = await page.locator('.item-line').allTextContents();
+    expect(lines.join('\n')).not.toContain('完结时间');
     await shot(page, 'requests');
+    const history: string[] = [];
+    for (const line of await page.locator('.item-line').all()) history.push(await openLine(line));
+    expect(history.join('\n')).toContain('审核通过');
+    expect(history.join('\n')).toContain('审核不通过');
+    expect(history.join('\n')).toContain('申请失败');
+    expect(history.join('\n')).toContain('完结时间');
+    expect(history.join('\n')).toContain('审核意见：资料齐全，同意变更');
+    await shot(page, 'requests-open');
 
     await openChangeForm(page);
     await fillChange(page, { account: CLOSED_TEST_CARD });
@@ -256,9 +307,13 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     await shot(page, 'change-failed');
     await button(page, '返回首页').click();
     await page.waitForURL(/#\/pages\/card\/index/);
+    // The same closed card failed before (the demo's attempt): the two failures are one line.
     const first = page.locator('.item').first();
-    await expect.poll(() => text(first)).toContain('申请失败');
-    expect(await text(first)).toContain('该账户已销户');
+    await expect.poll(() => text(first)).toContain('申请失败 2次');
+    const group = await openLine(first);
+    expect(group).toContain('这张卡已申请 2 次，都未通过银行验证。');
+    expect(group).toContain('失败原因：银行验证未通过：该账户已销户');
+    expect(group).toContain('12345');
     expect(await page.getByText('您的变更申请正在审核中').count()).toBe(0);
   }, 90_000);
 
@@ -325,7 +380,7 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     expect(await bodySize()).toBeGreaterThanOrEqual(18);
     expect(await minTarget()).toBeGreaterThanOrEqual(48);
     await button(page, '提交').click();
-    await page.getByText('请选择卡类型').waitFor();
+    await page.getByText('请输入社保卡号').waitFor();
     await shot(page, 'change-elder');
 
     // The other people's screens in 长辈版.
@@ -334,7 +389,7 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     await other.getByRole('switch', { name: '长辈版' }).click();
     await shot(other, 'login-elder');
     await other.getByRole('button', { name: new RegExp(`^${WANG_YU}`) }).click();
-    await other.getByText('您尚未绑定“一卡通”账号，请联系所在村社/镇（乡）街道申报账号信息').waitFor();
+    await other.getByText('您尚未绑定“一卡通”账户').waitFor();
     await shot(other, 'no-account-elder');
 
     const ran = await phone();
@@ -362,7 +417,7 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     await shot(page, 'login-expired');
     await page.getByRole('button', { name: new RegExp(`^${WANG_YU}`) }).click();
     await page.waitForURL(/#\/pages\/card\/index/);
-    await page.getByText('您尚未绑定“一卡通”账号，请联系所在村社/镇（乡）街道申报账号信息').waitFor();
+    await page.getByText('您尚未绑定“一卡通”账户').waitFor();
   }, 60_000);
 
   test('loading and error states: a slow, then failing network shows a spinner, then an error that 重新加载 recovers; 退出登录', async () => {
@@ -377,7 +432,7 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
       await route.abort('internetdisconnected');
     });
     await page.reload();
-    await page.getByText('正在查询您的“一卡通”账号…').waitFor();
+    await page.getByText('正在查询您的“一卡通”账户…').waitFor();
     await shot(page, 'loading');
     release();
     await page.getByText('网络连接失败，请检查网络后重试').first().waitFor();

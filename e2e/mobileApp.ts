@@ -59,14 +59,20 @@ export async function tokenOf(page: Page): Promise<string> {
   }
 }
 
+/** The 变更卡 number field: named after the card type (社保卡号, 银行卡号, 存折账号). */
+export function numberField(page: Page): Locator {
+  return page.getByRole('textbox', { name: /^(社保卡号|银行卡号|存折账号)$/ });
+}
+
 /** Fills the 变更卡 form the way a person does: tap, type, tick. */
 export async function fillChange(
   page: Page,
   opts: { cardType?: string; account: string; district?: string; reason?: string },
 ) {
   await page.getByRole('radio', { name: opts.cardType ?? '银行卡' }).click();
-  await page.getByRole('textbox', { name: '银行账号' }).fill(opts.account);
-  if (opts.district) await page.getByRole('radio', { name: opts.district }).click();
+  await numberField(page).fill(opts.account);
+  // A district by its name (chosen already, its name reads "✓ 江北区").
+  if (opts.district) await page.getByRole('radio', { name: new RegExp(`(^|\\s)${opts.district}$`) }).click();
   if (opts.reason) await page.getByRole('textbox', { name: '变更理由' }).fill(opts.reason);
   const consent = page.getByRole('checkbox', { name: '是否为本人持有账号且同意对当前账号进行状态查询等验证' });
   if ((await consent.getAttribute('aria-checked')) !== 'true') await consent.click();
@@ -75,5 +81,13 @@ export async function fillChange(
 export async function openChangeForm(page: Page) {
   await button(page, '变更申请').first().click();
   await page.waitForURL(/#\/pages\/change\/index/);
-  await page.getByRole('textbox', { name: '银行账号' }).waitFor();
+  await numberField(page).waitFor();
+}
+
+/** Opens a folded line of 事项办理 (a finished request or a group of failures) and gives its text. */
+export async function openLine(item: Locator): Promise<string> {
+  const head = item.locator('.item-line-head');
+  if ((await head.getAttribute('aria-expanded')) !== 'true') await head.click();
+  await item.locator('.item-line-body').waitFor();
+  return text(item);
 }

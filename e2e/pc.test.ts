@@ -157,19 +157,36 @@ describe('PC pages: QR login and 1.2 of the manual', () => {
     await shot(pc, 'basic');
   }, 90_000);
 
-  test('账号变更: rule errors live, bank down keeps what was typed, a bank refusal is 申请失败', async () => {
+  test('账户变更: rule errors live, bank down keeps what was typed, a bank refusal is 申请失败', async () => {
     await pc.getByRole('button', { name: '变更申请' }).first().click();
     await pc.getByRole('heading', { name: '变更卡' }).waitFor();
     // 变更申请 on the card brings that card's district.
     await expect.poll(() => formItem(pc, '区县').textContent()).toContain('江北区');
 
+    // 社会保障卡 first, the number field named after it; 银行卡 renames it.
+    await expect.poll(() => formItem(pc, '卡类型').textContent()).toContain('社会保障卡');
+    await pc.getByLabel('社保卡号').waitFor();
     await pc.getByLabel('卡类型').click();
     await pc.getByTitle('银行卡').click();
-    await pc.getByLabel('银行账号').fill('6212583000527314'); // wrong check digit
+    await pc.getByLabel('银行卡号').fill('6212583000527314'); // wrong check digit
     await pc.getByLabel('变更理由').click();
     await pc.getByText('银行卡号有误，请核对后重新输入').waitFor();
-    // The bank is detected from the BIN and pre-selected.
+    // The bank follows the BIN, but "已识别为" is not said of a number that fails the checks.
     await expect.poll(() => formItem(pc, '开户行').textContent()).toContain('重庆农村商业银行');
+    expect(await pc.getByText(/已识别为/).count()).toBe(0);
+    await pc.getByLabel('银行卡号').fill(TAN_NEW_CARD);
+    await pc.getByLabel('变更理由').click();
+    await pc.getByText('已识别为：重庆农村商业银行').waitFor();
+    // Another bank chosen: the mismatch is said under 开户行, naming the number's bank.
+    await pc.getByLabel('开户行').click();
+    await pc.getByTitle('中国工商银行').click();
+    await formItem(pc, '开户行').getByText('此银行卡号属于重庆农村商业银行，与所选开户行不符').waitFor();
+    await pc.getByLabel('开户行').click();
+    await pc.getByTitle('重庆农村商业银行').click();
+    await expect.poll(() => pc.getByText(/与所选开户行不符/).count()).toBe(0);
+    await pc.getByLabel('银行卡号').fill('6212583000527314');
+    await pc.getByLabel('变更理由').click();
+    await pc.getByText('银行卡号有误，请核对后重新输入').waitFor();
     await pc.getByRole('button', { name: '提交' }).click();
     await pc.getByText('请阅读并勾选授权说明').waitFor();
     await shot(pc, 'change-error');
@@ -178,19 +195,19 @@ describe('PC pages: QR login and 1.2 of the manual', () => {
     const sandbox = pc.context().request;
     expect((await sandbox.post(`${env.stack.sandboxUrl}/bank/faults`, { data: { mode: 'down' } })).ok()).toBe(true);
     try {
-      await pc.getByLabel('银行账号').fill(TAN_NEW_CARD);
+      await pc.getByLabel('银行卡号').fill(TAN_NEW_CARD);
       await pc.getByLabel('变更理由').fill('停用旧卡，启用新卡');
       await pc.getByRole('checkbox', { name: /是否为本人持有账号/ }).check();
       await pc.getByRole('button', { name: '提交' }).click();
       await pc.getByText('银行系统暂时无法连接，请稍后再试').waitFor({ timeout: 20_000 });
-      expect(await pc.getByLabel('银行账号').inputValue()).toBe(TAN_NEW_CARD);
+      expect(await pc.getByLabel('银行卡号').inputValue()).toBe(TAN_NEW_CARD);
       expect(await pc.getByLabel('变更理由').inputValue()).toBe('停用旧卡，启用新卡');
     } finally {
       await sandbox.post(`${env.stack.sandboxUrl}/bank/faults`, { data: { mode: 'normal' } });
     }
 
     // The bank says the account is closed: recorded as 申请失败 with the bank's reason.
-    await pc.getByLabel('银行账号').fill(CLOSED_TEST_CARD);
+    await pc.getByLabel('银行卡号').fill(CLOSED_TEST_CARD);
     await pc.getByRole('button', { name: '提交' }).click();
     const failed = pc.getByRole('alert').filter({ hasText: '申请失败' });
     await failed.waitFor({ timeout: 20_000 });
@@ -203,11 +220,16 @@ describe('PC pages: QR login and 1.2 of the manual', () => {
     pc.on('request', (r) => {
       if (r.method() === 'POST' && r.url().endsWith('/api/me/change-requests')) posts++;
     });
-    await pc.getByLabel('银行账号').fill(TAN_NEW_CARD);
+    await pc.getByLabel('银行卡号').fill(TAN_NEW_CARD);
     await pc.getByRole('button', { name: '提交' }).dblclick();
     await pc.getByTestId('pending-request').waitFor({ timeout: 20_000 });
     expect(posts).toBe(1);
-    expect(new URL(pc.url()).hash).toBe('#/pending');
+    expect(new URL(pc.url()).hash).toMatch(/^#\/pending\?submitted=\d+$/);
+    // The confirmation: what happens next, and how long review usually takes in 江北区.
+    const confirmation = pc.getByRole('status').filter({ hasText: '变更申请已提交，等待审核' });
+    await confirmation.waitFor();
+    expect(await confirmation.textContent()).toContain('审核通常需要5个工作日');
+    expect(await confirmation.textContent()).toContain('审核通过前，补贴仍发放到原账户');
     // The 操作日志 records it as made on the PC.
     const city = await caseworkerToken(env.stack, 'chongqing', 'chongqing-demo-2026');
     const audit = (await fetch(`${env.stack.baseUrl}/api/review/audit?action=change_request.submit`, {
@@ -218,13 +240,16 @@ describe('PC pages: QR login and 1.2 of the manual', () => {
     expect(pending).toContain('重庆农村商业银行');
     expect(pending).toContain('6212');
     expect(pending).toContain('7313');
-    expect(pending).toContain('[500105] 江北区');
+    expect(pending).toContain('江北区');
+    expect(pending).not.toContain('[500105]');
     expect(pending).toContain('申请中');
+    // The timeline: 提交 → 银行验证 → 审核 → 结果.
+    for (const step of ['提交', '银行验证', '审核中，通常需5个工作日', '等待审核结果']) expect(pending).toContain(step);
     expect(await pc.getByRole('menuitem', { name: /办理中/ }).textContent()).toContain('1');
     await shot(pc, 'pending');
 
     // While it is pending, the card face still shows the old account and a second request is not offered.
-    await pc.getByRole('menuitem', { name: '账号变更' }).click();
+    await pc.getByRole('menuitem', { name: '账户变更' }).click();
     await pc.getByText('您已有一条正在办理的变更申请').first().waitFor();
     expect(await pc.getByRole('button', { name: '提交' }).isDisabled()).toBe(true);
 
@@ -251,6 +276,11 @@ describe('PC pages: QR login and 1.2 of the manual', () => {
     const zhou = await loggedInPc(ZHOU_JIANGUO);
     await zhou.getByRole('menuitem', { name: '办理完结' }).click();
     await zhou.getByTestId('finished-request').first().waitFor();
+    // One line each; opened, each has its timeline and details.
+    expect((await zhou.getByTestId('finished-request').allInnerTexts()).join('\n')).not.toContain('完结时间');
+    for (const header of await zhou.locator('.ykb-finished-item > summary').all()) await header.click();
+    await expect.poll(() => zhou.locator('.ykb-finished-item[open]').count()).toBe(3);
+    expect((await zhou.getByTestId('finished-request').allInnerTexts()).join('\n')).toContain('完结时间');
     const items = await zhou.getByTestId('finished-request').allTextContents();
     const all = items.join('\n');
     for (const label of ['审核通过', '审核不通过', '申请失败', '完结时间', '审核意见', '失败原因'])
@@ -282,13 +312,14 @@ describe('PC pages: QR login and 1.2 of the manual', () => {
 
   test('a person without an account is told where to declare one', async () => {
     const wang = await loggedInPc(WANG_YU);
-    await wang.getByText('请联系所在村社/镇（乡）街道申报账号信息').waitFor();
-    expect(await wang.locator('.ykb-no-account').first().textContent()).toContain('您尚未绑定“一卡通”账号');
+    await wang.getByText('请联系所在村（社区）或镇（乡、街道），申报您的账户信息', { exact: false }).waitFor();
+    expect(await wang.locator('.ykb-no-account').first().textContent()).toContain('您尚未绑定“一卡通”账户');
+    expect(await wang.locator('.ykb-no-account').first().textContent()).toContain('12345');
     await shot(wang, 'basic-no-account');
     await wang.context().close();
   }, 90_000);
 
-  test('an expired code is greyed with 二维码已过期, 刷新 brings a new code; 取消 on the phone ends it too', async () => {
+  test('an expired code is greyed with 二维码已过期, 刷新二维码 brings a new code; 取消 on the phone says 已在手机上取消', async () => {
     const page = await desktopPage();
     await page.clock.install();
     const first = await openQr(page);
@@ -296,7 +327,7 @@ describe('PC pages: QR login and 1.2 of the manual', () => {
     await page.getByText('二维码已过期').waitFor({ timeout: 10_000 });
     expect(await page.getByTestId('qr-box').getAttribute('data-phase')).toBe('expired');
     await shot(page, 'qr-expired');
-    await page.getByRole('button', { name: '刷新' }).click();
+    await page.getByRole('button', { name: '刷新二维码' }).click();
     const link = page.getByRole('link', { name: '在手机预览中打开' });
     await link.waitFor();
     expect(await link.getAttribute('href')).not.toBe(first.qrContent);
@@ -310,8 +341,10 @@ describe('PC pages: QR login and 1.2 of the manual', () => {
     await phoneCall(api, token, ticket, 'scan');
     await page.getByText('已扫码，请在手机上确认').waitFor({ timeout: 10_000 });
     await phoneCall(api, token, ticket, 'cancel');
-    await page.getByText('二维码已过期').waitFor({ timeout: 10_000 });
-    await page.getByRole('button', { name: '刷新' }).waitFor();
+    await page.getByText('已在手机上取消', { exact: true }).waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('qr-box').getAttribute('data-phase')).toBe('cancelled');
+    await page.getByRole('button', { name: '刷新二维码' }).waitFor();
+    await shot(page, 'qr-cancelled');
     await page.context().close(); // stop its polling: the BFF rate-limits polls per address
   }, 60_000);
 

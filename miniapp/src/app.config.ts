@@ -5,6 +5,7 @@ export default defineAppConfig({
     'pages/districts/index',
     'pages/change/index',
     'pages/qr-confirm/index',
+    'pages/payments/index',
   ],
   // H5: no sliding page transition. Cheap phones stutter on it, and while a page slides in from the right the
   // mobile browser widens the layout viewport (everything then renders at half size).

@@ -2,14 +2,20 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ApiError,
+  accountMessageFor,
+  accountNumberLabel,
+  bankMismatchMessage,
   bankWasDetected,
   type ChangeFormState,
   changeFormErrors,
+  changeFormMessages,
   changeRequestBodyOf,
+  DEFAULT_CARD_TYPE,
   detectedBank,
   editChangeForm,
   networkError,
   newChangeForm,
+  recognisedBank,
   submitProblem,
 } from '../src/client/index.ts';
 import { BANKS } from '../src/reference/index.ts';
@@ -157,5 +163,52 @@ describe('submitProblem: the same reading of a failed submission on both forms',
     expect(submitProblem(new ApiError(401, 'UNAUTHENTICATED', '请重新登录'))).toEqual({ kind: 'unauthenticated' });
     expect(submitProblem(networkError())).toEqual({ kind: 'other', message: '网络连接失败，请检查网络后重试' });
     expect(submitProblem(new TypeError('boom'))).toEqual({ kind: 'other', message: '系统繁忙，请稍后再试' });
+  });
+});
+
+describe('the number field follows the card type (issue 13 item 10)', () => {
+  const values = (over: Partial<ChangeFormState>) => ({ ...newChangeForm('500105', DEFAULT_CARD_TYPE), ...over });
+
+  it('starts with 社会保障卡, labelled 社保卡号', () => {
+    expect(newChangeForm('500105', DEFAULT_CARD_TYPE).cardType).toBe('social_security_card');
+    expect(accountNumberLabel('social_security_card')).toBe('社保卡号');
+    expect(accountNumberLabel('bank_card')).toBe('银行卡号');
+    expect(accountNumberLabel('passbook')).toBe('存折账号');
+    expect(accountNumberLabel('')).toBe('卡号或账号');
+  });
+
+  it('says the rule’s messages in the words of the label, the BFF’s too', () => {
+    const m = (v: Partial<ChangeFormState>) =>
+      changeFormMessages(values(v), changeFormErrors(values(v), ['500105'])).accountNumber;
+    expect(m({})).toBe('请输入社保卡号');
+    expect(m({ accountNumber: '6212583000527314' })).toBe('社保卡号有误，请核对后重新输入');
+    expect(m({ cardType: 'bank_card', accountNumber: '621258' })).toBe('银行卡号应为16到19位数字');
+    expect(m({ cardType: 'passbook', accountNumber: '12' })).toBe('存折账号应为8到30位数字');
+    expect(changeFormMessages(values({}), { accountNumber: '银行卡号有误，请核对后重新输入' })).toEqual({
+      accountNumber: '社保卡号有误，请核对后重新输入',
+    });
+    expect(accountMessageFor('bank_card', '新账号与该区县当前账号相同')).toBe('新账号与该区县当前账号相同');
+  });
+
+  it('a number of another bank is said under 开户行, naming the number’s bank', () => {
+    const v = values({ cardType: 'bank_card', accountNumber: CRC, bankCode: 'ICBC', bankChosen: true });
+    expect(changeFormMessages(v, changeFormErrors(v, ['500105']))).toEqual({
+      bankCode: '此银行卡号属于重庆农村商业银行，与所选开户行不符',
+      consent: '请阅读并勾选授权说明',
+    });
+    expect(bankMismatchMessage('social_security_card', '中国工商银行')).toBe(
+      '此社保卡号属于中国工商银行，与所选开户行不符',
+    );
+  });
+
+  it('recognises a bank only for a number that passes the checks', () => {
+    expect(recognisedBank({ cardType: 'bank_card', accountNumber: CRC })?.name).toBe('重庆农村商业银行');
+    expect(recognisedBank({ cardType: 'bank_card', accountNumber: '6212583000527314' })).toBeUndefined();
+    expect(recognisedBank({ cardType: 'bank_card', accountNumber: '621258300052' })).toBeUndefined();
+    expect(recognisedBank({ cardType: 'passbook', accountNumber: CRC })).toBeUndefined();
+    // The bank field may still follow the BIN of a mistyped number; only the claim waits for a right one.
+    expect(editChangeForm(values({ cardType: 'bank_card' }), { accountNumber: '6212583000527314' }).bankCode).toBe(
+      'CRCBANK',
+    );
   });
 });

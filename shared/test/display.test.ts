@@ -14,6 +14,7 @@ const {
   displayAccount,
   districtBracketed,
   districtLabel,
+  districtNames,
   districtWithCode,
   districtWithCodeInParens,
   formatMoney,
@@ -22,6 +23,7 @@ const {
   NO_ACCOUNT_LINES,
   NO_ACCOUNT_TEXT,
   notificationKindLabel,
+  paymentStatusLabel,
   REVIEW_STATUS_LABELS,
   reviewStatusLabel,
   sortDistricts,
@@ -171,5 +173,21 @@ describe('formatMoney (integer 分)', () => {
         expect(back).toBe(BigInt(fen));
       }),
     );
+  });
+});
+
+describe('districtNames and payment words', () => {
+  it('names a card’s districts, the person’s own first, 重庆市 last', () => {
+    expect(
+      districtNames([
+        { code: '500000', name: '重庆市' },
+        { code: '500105', name: '江北区' },
+      ]),
+    ).toBe('江北区、重庆市');
+    expect(districtNames([])).toBe('');
+  });
+  it('says 成功 / 失败 for a payment line', () => {
+    expect(paymentStatusLabel('paid')).toBe('成功');
+    expect(paymentStatusLabel('failed')).toBe('失败');
   });
 });

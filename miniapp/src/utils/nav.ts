@@ -7,6 +7,7 @@ export const PAGES = {
   districts: '/pages/districts/index',
   change: '/pages/change/index',
   qrConfirm: '/pages/qr-confirm/index',
+  payments: '/pages/payments/index',
 } as const;
 
 export function withQuery(path: string, query: Record<string, string | number | undefined>): string {
@@ -17,7 +18,7 @@ export function withQuery(path: string, query: Record<string, string | number | 
 }
 
 /** Sends the person to face login; `back` (a page URL with query) is where they return afterwards. */
-export function goToLogin(options: { back?: string; reason?: 'expired' | 'logout' } = {}): void {
+export function goToLogin(options: { back?: string; reason?: 'expired' | 'logout' | 'logout-all' } = {}): void {
   if (options.back) writeString(STORAGE_KEYS.afterLogin, options.back);
   const url = withQuery(PAGES.login, { reason: options.reason });
   void Taro.reLaunch({ url });

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 
-/** Every key the mini-app keeps in Taro storage (localStorage in H5, wx storage in weapp). */
+/** Every key the mini-app keeps in Taro storage (localStorage in H5, wx storage in weapp); also utils/changeDraft's. */
 export const STORAGE_KEYS = {
   token: 'ykt.token',
   tokenExpiresAt: 'ykt.tokenExpiresAt',

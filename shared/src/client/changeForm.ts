@@ -4,7 +4,7 @@
  */
 import type { Bank } from '../reference/banks.ts';
 import { bankOfAccount, normalizeAccountNumber } from '../rules/accountNumber.ts';
-import { checkChangeRequest } from '../rules/changeRequest.ts';
+import { CHANGE_REQUEST_MESSAGES, checkAccountNumber, checkChangeRequest } from '../rules/changeRequest.ts';
 import type { ChangeRequestBody } from '../schemas/changeRequests.ts';
 import { BANK_UNAVAILABLE_TEXT } from './display/texts.ts';
 import { ApiError, errorMessage } from './errors.ts';
@@ -32,9 +32,16 @@ export interface ChangeFormState extends ChangeFormValues {
   bankChosen: boolean;
 }
 
-export function newChangeForm(districtCode = ''): ChangeFormState {
+/**
+ * The card type a new form starts with: 社会保障卡. It is the kind most people have (every insured resident holds
+ * one, and in Chongqing it carries a bank account), and the 惠民惠农 一卡通 policy names it the preferred carrier
+ * of subsidy payments; the person taps 银行卡 or 存折 when theirs is another kind.
+ */
+export const DEFAULT_CARD_TYPE = 'social_security_card';
+
+export function newChangeForm(districtCode = '', cardType = ''): ChangeFormState {
   return {
-    cardType: '',
+    cardType,
     accountNumber: '',
     bankCode: '',
     districtCode,
@@ -118,4 +125,77 @@ export function submitProblem(e: unknown): SubmitProblem {
   for (const f of CHANGE_FORM_FIELDS) if (e.fields[f]) fields[f] = e.fields[f];
   if (Object.keys(fields).length > 0) return { kind: 'fields', message: e.message, fields };
   return { kind: 'other', message: e.message };
+}
+
+/**
+ * What the number field is called for the chosen card type: 社保卡号, 银行卡号 or 存折账号 (卡号或账号 before a
+ * type is chosen). The field's label, placeholder and messages all use it.
+ */
+export function accountNumberLabel(cardType: string): string {
+  switch (cardType) {
+    case 'social_security_card':
+      return '社保卡号';
+    case 'bank_card':
+      return '银行卡号';
+    case 'passbook':
+      return '存折账号';
+    default:
+      return '卡号或账号';
+  }
+}
+
+const M = CHANGE_REQUEST_MESSAGES;
+
+/**
+ * A message about the number (the shared rule's, or the BFF's with the same words) in the words of the field as
+ * it is labelled: "请输入社保卡号", "社保卡号有误，请核对后重新输入". Other messages are returned as they are.
+ */
+export function accountMessageFor(cardType: string, message: string): string {
+  const label = accountNumberLabel(cardType);
+  switch (message) {
+    case M.accountMissing:
+      return `请输入${label}`;
+    case M.accountNotDigits:
+      return `${label}只能包含数字`;
+    case M.cardLength:
+      return `${label}应为16到19位数字`;
+    case M.cardLuhn:
+      return `${label}有误，请核对后重新输入`;
+    default:
+      return message;
+  }
+}
+
+/** Said under 开户行 when the number belongs to another bank than the one chosen: names the number's bank. */
+export function bankMismatchMessage(cardType: string, detectedBankName: string): string {
+  return `此${accountNumberLabel(cardType)}属于${detectedBankName}，与所选开户行不符`;
+}
+
+/**
+ * The bank a number was recognised as: only for a number that passes the checks of its card type (length, check
+ * digit), so "已识别为…" is never said about a number that is wrong.
+ */
+export function recognisedBank(values: Pick<ChangeFormValues, 'cardType' | 'accountNumber'>): Bank | undefined {
+  if (checkAccountNumber(values.cardType, values.accountNumber) !== undefined) return undefined;
+  return bankFromNumber(values);
+}
+
+/**
+ * Each field's message as the form shows it: the shared rules (changeFormErrors) in the words of the field's label,
+ * and a number that belongs to another bank said under 开户行, naming that bank (not under the number, which is
+ * right). `fields` from the BFF (submitProblem) are read the same way.
+ */
+export function changeFormMessages(
+  values: ChangeFormValues,
+  errors: Partial<Record<ChangeFormField, string>>,
+): Partial<Record<ChangeFormField, string>> {
+  const out: Partial<Record<ChangeFormField, string>> = { ...errors };
+  if (out.accountNumber === M.cardBankMismatch) {
+    delete out.accountNumber;
+    const detected = bankFromNumber(values);
+    out.bankCode ??= detected ? bankMismatchMessage(values.cardType, detected.name) : M.cardBankMismatch;
+  } else if (out.accountNumber) {
+    out.accountNumber = accountMessageFor(values.cardType, out.accountNumber);
+  }
+  return out;
 }

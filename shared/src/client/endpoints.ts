@@ -16,6 +16,7 @@ import type {
   changeRequest,
   changeRequestBody,
   changeRequestList,
+  changeRequestListQuery,
   clientConfig,
   decisionAnswer,
   decisionBody,
@@ -27,6 +28,7 @@ import type {
   idParam,
   messageBody,
   myCard,
+  myPaymentsQuery,
   notificationList,
   notificationRead,
   outboxList,
@@ -94,10 +96,16 @@ export const citizenEndpoints = {
     auth: false,
   }),
   logout: endpoint<None, None, None, void>('POST', '/api/auth/logout'),
+  /** 退出所有设备: every session of the person ends, this one included. */
+  logoutAll: endpoint<None, None, None, { ended: number }>('POST', '/api/auth/logout-all'),
 
   myCard: endpoint<None, None, None, Out<typeof myCard>>('GET', '/api/me/card'),
   revealCard: endpoint<None, None, None, Out<typeof revealedAccounts>>('GET', '/api/me/card/reveal'),
-  changeRequests: endpoint<None, None, None, Out<typeof changeRequestList>>('GET', '/api/me/change-requests'),
+  /** 事项办理, newest first, 20 at a time: `cursor` is the `nextCursor` of the page before. */
+  changeRequests: endpoint<None, QueryOut<typeof changeRequestListQuery>, None, Out<typeof changeRequestList>>(
+    'GET',
+    '/api/me/change-requests',
+  ),
   submitChange: endpoint<None, None, In<typeof changeRequestBody>, Out<typeof changeRequest>>(
     'POST',
     '/api/me/change-requests',
@@ -107,6 +115,11 @@ export const citizenEndpoints = {
   markNotificationRead: endpoint<Id, None, None, Out<typeof notificationRead>>(
     'POST',
     '/api/me/notifications/:id/read',
+  ),
+  /** 发放记录: one year of the person's own payments (without `year`: the latest year that has any). */
+  payments: endpoint<None, QueryOut<typeof myPaymentsQuery>, None, Out<typeof paymentYearPage>>(
+    'GET',
+    '/api/me/payments',
   ),
 
   createQrTicket: endpoint<None, None, None, Out<typeof qrTicketIssued>>('POST', '/api/auth/qr-tickets', {

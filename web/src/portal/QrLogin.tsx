@@ -14,7 +14,14 @@ const TICKET_LIFETIME_MS = 300_000;
 
 const QR_HOWTO = '请使用渝快办APP扫一扫，在手机上完成人脸识别并确认登录';
 
-type Phase = 'loading' | 'waiting' | 'scanned' | 'confirmed' | 'expired' | 'error';
+type Phase = 'loading' | 'waiting' | 'scanned' | 'confirmed' | 'expired' | 'cancelled' | 'used' | 'error';
+
+/** A code that can no longer log in, and why, in the words the PC shows over it. */
+const ENDED: Partial<Record<Phase, { title: string; text: string }>> = {
+  expired: { title: '二维码已过期', text: '二维码5分钟内有效。请点击“刷新二维码”，再用手机扫描新的二维码。' },
+  cancelled: { title: '已在手机上取消', text: '这次登录已在手机上取消。如需登录，请点击“刷新二维码”后重新扫描。' },
+  used: { title: '二维码已使用', text: '这个二维码已用于登录，不能再次使用。请点击“刷新二维码”后重新扫描。' },
+};
 
 interface Session {
   ticket: AnswerOf<typeof citizen.createQrTicket>;
@@ -48,7 +55,7 @@ const isGone = (e: unknown) => e instanceof ApiError && (e.status === 410 || e.s
  */
 const POLLING: SWRConfiguration<AnswerOf<typeof citizen.pollQrTicket>, ApiError> = {
   revalidateOnMount: false,
-  refreshInterval: (r) => (r?.status === 'confirmed' || r?.status === 'expired' ? 0 : POLL_MS),
+  refreshInterval: (r) => (r?.status === 'waiting' || r?.status === 'scanned' || !r ? POLL_MS : 0),
   refreshWhenHidden: true,
   dedupingInterval: 0,
   onErrorRetry: (e, _key, _config, revalidate, { retryCount }) => {
@@ -99,9 +106,9 @@ export function QrLogin({ notice, onLoggedIn }: { notice: string | null; onLogge
       startSession(r.token);
       setPhase('confirmed');
       onLoggedIn();
-    } else if (r.status === 'confirmed' || r.status === 'used' || r.status === 'cancelled' || r.status === 'expired') {
-      // Confirmed without a token: already handed out (to an earlier poll that was lost); this code is spent.
-      setPhase('expired');
+    } else if (r.status === 'confirmed' || r.status === 'used') {
+      // Confirmed without a token: already handed out (to an earlier poll whose answer was lost); this code is spent.
+      setPhase('used');
     } else setPhase(r.status);
   }, [poll.data, session, active, onLoggedIn]);
 
@@ -121,6 +128,7 @@ export function QrLogin({ notice, onLoggedIn }: { notice: string | null; onLogge
   }, [session, active]);
 
   const error = code.error instanceof ApiError ? code.error.message : '二维码生成失败，请刷新重试';
+  const ended = ENDED[phase];
   const secondsLeft = session ? Math.max(0, Math.ceil((session.deadline - now) / 1000)) : 0;
 
   return (
@@ -164,11 +172,11 @@ export function QrLogin({ notice, onLoggedIn }: { notice: string | null; onLogge
                 <strong>登录成功，正在进入…</strong>
               </div>
             )}
-            {(phase === 'expired' || phase === 'error') && (
+            {(ended || phase === 'error') && (
               <div className="ykb-qr-overlay" role="status">
-                <strong>{phase === 'expired' ? '二维码已过期' : error}</strong>
+                <strong>{ended ? ended.title : error}</strong>
                 <Button type="primary" size="large" onClick={() => void trigger().catch(() => undefined)}>
-                  刷新
+                  刷新二维码
                 </Button>
               </div>
             )}
@@ -179,8 +187,8 @@ export function QrLogin({ notice, onLoggedIn }: { notice: string | null; onLogge
               <>
                 二维码有效时间还剩 <b data-testid="qr-seconds">{secondsLeft}</b> 秒
               </>
-            ) : phase === 'expired' ? (
-              '请点击“刷新”获取新的二维码'
+            ) : ended ? (
+              ended.text
             ) : (
               ' '
             )}

@@ -1,25 +1,56 @@
 import { BellOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Badge, Button, Layout, Menu, Spin } from 'antd';
+import { errorMessage } from '@ykt/shared';
+import { Alert, App, Badge, Button, Layout, Menu, Spin } from 'antd';
 import { useState } from 'react';
 import { useCard } from './api';
 import { BasicInfo } from './pages/BasicInfo';
 import { ChangeForm } from './pages/ChangeForm';
 import { Finished } from './pages/Finished';
+import { Payments } from './pages/Payments';
 import { Pending } from './pages/Pending';
 import { navigate, type Page, type Route } from './route';
 import { TopBar } from './TopBar';
 
+/** 账户 is the account (what is paid into), 账号 its number: the page changes the account. */
 const NAV: { key: Page; label: string }[] = [
   { key: 'basic', label: '基本信息' },
-  { key: 'change', label: '账号变更' },
+  { key: 'change', label: '账户变更' },
   { key: 'pending', label: '办理中' },
   { key: 'finished', label: '办理完结' },
+  { key: 'payments', label: '发放记录' },
 ];
 
 /** The manual's layout after login: header, left navigation, one page on the right. */
-export function Shell({ route, onLogout }: { route: Route; onLogout: () => Promise<void> }) {
+export function Shell({
+  route,
+  onLogout,
+  onLogoutAll,
+}: {
+  route: Route;
+  onLogout: () => Promise<void>;
+  onLogoutAll: () => Promise<void>;
+}) {
+  const { modal } = App.useApp();
   const { data: card, error, mutate: reloadCard } = useCard();
   const [loggingOut, setLoggingOut] = useState(false);
+
+  function confirmLogoutAll() {
+    modal.confirm({
+      title: '退出所有设备？',
+      content:
+        '您在所有手机和电脑上的登录都将退出，包括这台电脑。如果怀疑别人登录过您的账户，请这样做。再次办理需要重新扫码登录。',
+      okText: '全部退出',
+      cancelText: '不退出',
+      okButtonProps: { danger: true },
+      onOk: async () => {
+        try {
+          await onLogoutAll();
+        } catch (e) {
+          modal.error({ title: '未能退出所有设备', content: errorMessage(e), okText: '知道了' });
+        }
+      },
+    });
+  }
 
   const pendingCount = card?.pendingRequestId ? 1 : 0;
   const unread = card?.unreadNotifications ?? 0;
@@ -44,11 +75,19 @@ export function Shell({ route, onLogout }: { route: Route; onLogout: () => Promi
       </div>
     );
   } else if (page === 'basic') {
-    content = <BasicInfo card={card} focus={route.params.get('section')} />;
+    content = (
+      <BasicInfo
+        card={card}
+        focus={route.params.get('section')}
+        notice={Number(route.params.get('notice')) || undefined}
+      />
+    );
   } else if (page === 'change') {
     content = <ChangeForm card={card} initialDistrict={route.params.get('district')} />;
   } else if (page === 'pending') {
-    content = <Pending />;
+    content = <Pending card={card} submitted={route.params.get('submitted')} />;
+  } else if (page === 'payments') {
+    content = <Payments />;
   } else {
     content = <Finished />;
   }
@@ -79,6 +118,9 @@ export function Shell({ route, onLogout }: { route: Route; onLogout: () => Promi
           }}
         >
           退出
+        </Button>
+        <Button type="text" className="ykb-topbar-btn" onClick={confirmLogoutAll}>
+          退出所有设备
         </Button>
       </TopBar>
       <Layout>

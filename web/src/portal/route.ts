@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 
 /** The PC pages: hash routes, so moving between them (and logging in) never reloads the page. */
-export type Page = 'login' | 'basic' | 'change' | 'pending' | 'finished';
-const PAGES: readonly Page[] = ['login', 'basic', 'change', 'pending', 'finished'];
+export type Page = 'login' | 'basic' | 'change' | 'pending' | 'finished' | 'payments';
+const PAGES: readonly Page[] = ['login', 'basic', 'change', 'pending', 'finished', 'payments'];
 
 export interface Route {
   page: Page;
@@ -15,6 +15,12 @@ function parseHash(hash: string): Route {
   return { page, params: new URLSearchParams(query) };
 }
 
+/** An address that is no page (a mistyped or outdated link) is replaced by home, so the bar says where one is. */
+export function isKnownHash(hash: string): boolean {
+  const path = hash.replace(/^#\/?/, '').split('?')[0];
+  return path === '' || (PAGES as readonly string[]).includes(path);
+}
+
 export function navigate(page: Page, params?: Record<string, string>) {
   const q = params ? new URLSearchParams(params).toString() : '';
   const hash = `#/${page}${q ? `?${q}` : ''}`;
@@ -24,7 +30,11 @@ export function navigate(page: Page, params?: Record<string, string>) {
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseHash(window.location.hash));
   useEffect(() => {
-    const onChange = () => setRoute(parseHash(window.location.hash));
+    if (!isKnownHash(window.location.hash)) window.history.replaceState(null, '', '#/basic');
+    const onChange = () => {
+      if (!isKnownHash(window.location.hash)) window.history.replaceState(null, '', '#/basic');
+      setRoute(parseHash(window.location.hash));
+    };
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);

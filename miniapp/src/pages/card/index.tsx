@@ -1,11 +1,11 @@
 import { View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
+import { useDidShow, useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { refreshMine, useCard, useChangeRequests, useNotifications } from '../../api/reads';
 import { ElderModeSwitch } from '../../components/ElderModeSwitch';
+import { Loaded } from '../../components/Loaded';
 import { Page } from '../../components/Page';
 import { PageHeader } from '../../components/PageHeader';
-import { Loaded } from '../../components/States';
 import { Tabs } from '../../components/Tabs';
 import { AccountActions } from './sections/AccountActions';
 import { Cards } from './sections/Cards';
@@ -16,12 +16,18 @@ import './index.scss';
 
 type TabKey = 'requests' | 'notices';
 
-/** 首页 (manual 1.1 查看个人账户): the card face(s), then 事项办理 and 系统通知, then 扫码登录 and 退出. */
+/**
+ * 首页 (manual 1.1 查看个人账户): the card face(s), then 事项办理 and 系统通知, then 扫码登录, 退出登录 and
+ * 退出所有设备. `?tab=notices&notice=<id>` opens 系统通知 at that notice.
+ */
 export default function CardPage() {
+  const { params } = useRouter();
   const card = useCard();
   const requests = useChangeRequests();
   const notices = useNotifications();
-  const [tab, setTab] = useState<TabKey>('requests');
+  // A link can open 系统通知 at one notice (a failed payment's 查看通知).
+  const focusNotice = Number(params.notice) || undefined;
+  const [tab, setTab] = useState<TabKey>(params.tab === 'notices' || focusNotice ? 'notices' : 'requests');
   const [notice, setNotice] = useState<Notice | null>(null);
 
   // What is true now, every time the page shows (first time, and back from 变更卡): a read that shows a kept copy
@@ -38,7 +44,7 @@ export default function CardPage() {
 
   return (
     <Page className="card-page">
-      <PageHeader title="我的“一卡通”账号" right={<ElderModeSwitch />} />
+      <PageHeader title="我的“一卡通”账户" right={<ElderModeSwitch />} />
 
       {notice && (
         <View
@@ -50,7 +56,7 @@ export default function CardPage() {
         </View>
       )}
 
-      <Loaded read={card} loadingText="正在查询您的“一卡通”账号…" retry={refreshMine}>
+      <Loaded read={card} loadingText="正在查询您的“一卡通”账户…" retry={refreshMine}>
         {(data) => <Cards card={data} onNotice={setNotice} />}
       </Loaded>
 
@@ -63,9 +69,9 @@ export default function CardPage() {
         onChange={setTab}
       />
       {tab === 'requests' ? (
-        <Requests read={requests} waiting={cardLoading} onNotice={setNotice} />
+        <Requests read={requests} card={card.data} waiting={cardLoading} onNotice={setNotice} />
       ) : (
-        <Notices read={notices} card={card} waiting={cardLoading} onNotice={setNotice} />
+        <Notices read={notices} card={card} waiting={cardLoading} focus={focusNotice} onNotice={setNotice} />
       )}
 
       <AccountActions onNotice={setNotice} />

@@ -1,12 +1,13 @@
 import { View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
-import { type ChangeRequest, NO_ACCOUNT_TEXT } from '@ykt/shared';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import type { ChangeRequest } from '@ykt/shared';
 import { useState } from 'react';
 import { useCard } from '../../api/reads';
 import { AppButton } from '../../components/AppButton';
+import { Loaded } from '../../components/Loaded';
+import { NoAccount } from '../../components/NoAccount';
 import { Page } from '../../components/Page';
 import { PageHeader } from '../../components/PageHeader';
-import { Loaded } from '../../components/States';
 import { PAGES } from '../../utils/nav';
 import { ChangeForm } from './sections/ChangeForm';
 import { Outcome } from './sections/Outcome';
@@ -20,6 +21,12 @@ import './index.scss';
 export default function ChangePage() {
   const { params } = useRouter();
   const card = useCard();
+  // Opened right after a face login (a session that expired on this form): the card read of the session before may
+  // still be in SWR's deduplication window, and SWR drops its answer (the cache was cleared at login) without asking
+  // again. Ask again whenever the page shows without the card.
+  useDidShow(() => {
+    if (card.data === undefined) void card.mutate();
+  });
   const [submitted, setSubmitted] = useState<ChangeRequest | null>(null);
   const model = useChangeForm({ card: card.data, district: params.district, onSubmitted: setSubmitted });
 
@@ -27,7 +34,11 @@ export default function ChangePage() {
     return (
       <Page>
         <PageHeader title="变更卡" />
-        <Outcome request={submitted} onEdit={() => setSubmitted(null)} />
+        <Outcome
+          request={submitted}
+          current={card.data?.cards.find((c) => c.districts.some((d) => d.code === submitted.districtCode))}
+          onEdit={() => setSubmitted(null)}
+        />
       </Page>
     );
   }
@@ -38,7 +49,7 @@ export default function ChangePage() {
       <Loaded read={card}>
         {(data) =>
           data.cards.length === 0 ? (
-            <View className="alert alert-warning">{NO_ACCOUNT_TEXT}</View>
+            <NoAccount />
           ) : data.pendingRequestId !== null ? (
             <View className="alert alert-info" role="status">
               <View className="alert-title">您的变更申请正在审核中</View>

@@ -1,13 +1,17 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { displayAccount, districtBracketed } from '@ykt/shared';
+import { displayAccount, districtLabel, sortDistricts } from '@ykt/shared';
 import { useCard } from '../../api/reads';
+import { Loaded } from '../../components/Loaded';
 import { Page } from '../../components/Page';
 import { PageHeader } from '../../components/PageHeader';
-import { EmptyState, Loaded } from '../../components/States';
+import { EmptyState } from '../../components/States';
 import './index.scss';
 
-/** 使用区县: the districts whose subsidies go to this card, as `[code] name` (manual 1.1). */
+/**
+ * 使用区县: the districts whose subsidies go to this card (manual 1.1), the name first and the code after it in
+ * small type (the person's own district first, 重庆市 last), as the PC shows them.
+ */
 export default function DistrictsPage() {
   const { params } = useRouter();
   const index = Number(params.card ?? 0) || 0;
@@ -29,11 +33,15 @@ export default function DistrictsPage() {
                 <EmptyState text="这张卡暂无使用区县" />
               ) : (
                 <View className="district-list" role="list">
-                  {card.districts.map((d) => (
-                    <View key={d.code} className="district-row" role="listitem">
-                      <Text>{districtBracketed(d)}</Text>
-                    </View>
-                  ))}
+                  {sortDistricts(card.districts).map((d) => {
+                    const { name, code } = districtLabel(d);
+                    return (
+                      <View key={d.code} className="district-row" role="listitem">
+                        <Text className="district-name">{name}</Text>
+                        {code && <Text className="district-code">{code}</Text>}
+                      </View>
+                    );
+                  })}
                 </View>
               )}
             </>

@@ -22,7 +22,7 @@ type Phase =
 export default function Login() {
   const { params } = useRouter();
   const expired = params.reason === 'expired';
-  const loggedOut = params.reason === 'logout';
+  const loggedOut = params.reason === 'logout' || params.reason === 'logout-all';
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -81,7 +81,7 @@ export default function Login() {
       )}
       {loggedOut && (
         <View className="alert alert-success" role="status">
-          您已退出登录。再次办理时需要重新进行人脸识别。
+          {params.reason === 'logout' ? '您已退出登录。' : '您已退出所有设备。'}再次办理时需要重新进行人脸识别。
         </View>
       )}
       {goingToQr && <View className="alert alert-info">人脸识别通过后，将继续确认电脑端的登录。</View>}
@@ -91,7 +91,7 @@ export default function Login() {
           <View className="login-face-inner">人脸</View>
         </View>
         <View className="login-intro-text">
-          为保护您的补贴资金安全，查看和变更“一卡通”账号前，需要通过人脸识别确认是您本人。
+          为保护您的补贴资金安全，查看和变更“一卡通”账户前，需要通过人脸识别确认是您本人。
         </View>
       </View>
 

@@ -20,7 +20,8 @@ type State =
   | { kind: 'ready'; scan: QrScanAnswer }
   | { kind: 'confirmed' }
   | { kind: 'cancelled' }
-  | { kind: 'expired' }
+  /** The code can no longer be confirmed: past its time, used, or cancelled (the server's words). */
+  | { kind: 'expired'; message?: string }
   | { kind: 'error'; message: string; retry: boolean };
 
 const EXPIRED_TEXT = '二维码已过期，请在电脑上刷新二维码后重新扫描';
@@ -35,7 +36,8 @@ export default function QrConfirmPage() {
   const acting = useRef(false);
 
   const fail = useCallback((e: unknown) => {
-    if (e instanceof ApiError && (e.status === 410 || e.code === 'QR_EXPIRED')) setState({ kind: 'expired' });
+    if (e instanceof ApiError && (e.status === 410 || e.code === 'QR_EXPIRED'))
+      setState({ kind: 'expired', message: e.message || undefined });
     else if (e instanceof ApiError && e.status === 404)
       setState({ kind: 'error', message: '二维码无效，请在电脑上刷新二维码后重新扫描', retry: false });
     else if (e instanceof ApiError && e.status === 401) setState({ kind: 'login' });
@@ -111,8 +113,17 @@ export default function QrConfirmPage() {
       <PageHeader title="登录确认" right={<ElderModeSwitch />} />
       {state.kind === 'loading' && <LoadingState text="正在读取二维码…" />}
       {state.kind === 'login' && <LoadingState text="请先完成人脸识别，识别后将回到此页确认登录…" />}
-      {state.kind === 'error' && (
-        <ErrorState message={state.message} onRetry={state.retry ? () => void scan() : undefined} />
+      {state.kind === 'error' && state.retry && <ErrorState message={state.message} onRetry={() => void scan()} />}
+      {state.kind === 'error' && !state.retry && (
+        <Ended
+          icon="!"
+          alert
+          title="无法确认登录"
+          text={state.message}
+          action="返回首页"
+          // Maybe not signed in yet: the entry, which goes on to the card when the person is.
+          onAction={() => void Taro.reLaunch({ url: PAGES.login })}
+        />
       )}
 
       {state.kind === 'ready' && (
@@ -160,7 +171,20 @@ export default function QrConfirmPage() {
         <Ended icon="×" title="已取消登录" text="电脑上的这次登录不会成功。" action="返回首页" onAction={home} />
       )}
       {state.kind === 'expired' && (
-        <Ended icon="!" alert title="二维码已过期" text={EXPIRED_TEXT} action="返回首页" onAction={home} />
+        <Ended
+          icon="!"
+          alert
+          title={
+            /已使用/.test(state.message ?? '')
+              ? '二维码已使用'
+              : /取消/.test(state.message ?? '')
+                ? '二维码已取消'
+                : '二维码已过期'
+          }
+          text={state.message ?? EXPIRED_TEXT}
+          action="返回首页"
+          onAction={home}
+        />
       )}
     </Page>
   );

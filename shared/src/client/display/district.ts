@@ -42,3 +42,10 @@ export function sortDistricts<T extends DistrictLike>(districts: readonly T[]): 
   const rank = (code: string) => (code === MUNICIPAL_CODE ? 1 : 0);
   return [...districts].sort((a, b) => rank(a.code) - rank(b.code) || a.code.localeCompare(b.code));
 }
+
+/** '江北区、重庆市': the names of a card's districts, the person's own first, the municipal level last. */
+export function districtNames(districts: readonly DistrictLike[]): string {
+  return sortDistricts(districts)
+    .map((d) => d.name)
+    .join('、');
+}

@@ -125,3 +125,7 @@ export function auditTargetLabel(target: string | null | undefined): string {
   };
   return words[kind] ? `${words[kind]} ${kind === 'district' || kind === 'payment_batch' ? id : `#${id}`}` : target;
 }
+
+/** A payment line's result (发放记录). */
+export const PAYMENT_STATUS_LABELS: Labels<'paid' | 'failed'> = { paid: '成功', failed: '失败' };
+export const paymentStatusLabel = (status: string | null | undefined) => labelOf(PAYMENT_STATUS_LABELS, status);

@@ -1,31 +1,33 @@
 import { BellOutlined, CreditCardOutlined, IdcardOutlined } from '@ant-design/icons';
 import {
   ACCOUNT_STATUS_LABELS,
+  bankProblemAdvice,
   type CardFace,
   cardTypeLabel,
   citizenEndpoints as citizen,
   displayAccount,
-  districtBracketed,
-  districtWithCode,
+  districtNames,
   formatTime,
   genderLabel,
   isApiError,
   type MyCard,
   type Notification,
+  notificationKindLabel,
   sortDistricts,
 } from '@ykt/shared';
 import { Alert, App, Badge, Button, Descriptions, type DescriptionsProps, Empty, Spin, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { call, refreshCard, useCall } from '../api';
 import { navigate } from '../route';
-import { NoAccount, Section } from '../Section';
+import { DistrictName, HelpLine, NoAccount, Section } from '../Section';
 
 /** A bordered label/value table of the manual's 基本信息 and 账户信息. */
 function Info({ column, items }: { column: number; items: DescriptionsProps['items'] }) {
   return <Descriptions bordered column={column} styles={{ label: { width: 160 } }} items={items} />;
 }
 
-export function BasicInfo({ card, focus }: { card: MyCard; focus: string | null }) {
+/** 基本信息: the person, each account (by district names), and the 系统通知; `notice` opens one of them. */
+export function BasicInfo({ card, focus, notice }: { card: MyCard; focus: string | null; notice?: number }) {
   const b = card.beneficiary;
   return (
     <div className="ykb-page">
@@ -45,18 +47,34 @@ export function BasicInfo({ card, focus }: { card: MyCard; focus: string | null 
         {card.cards.length === 0 ? (
           <NoAccount />
         ) : (
-          card.cards.map((c) => <AccountCard key={`${c.bankCode}-${c.accountNumber}`} card={c} />)
+          card.cards.map((c) => (
+            <AccountCard key={`${c.bankCode}-${c.accountNumber}-${c.status}`} card={c} all={card.cards} />
+          ))
         )}
       </Section>
 
-      <Notices unread={card.unreadNotifications} focus={focus === 'notices'} />
+      <Notices unread={card.unreadNotifications} focus={focus === 'notices'} target={notice ?? null} />
     </div>
   );
 }
 
-function AccountCard({ card: c }: { card: CardFace }) {
+/** The same card valid in some districts and invalid in others: each block says why it differs from the other. */
+function sameCardNote(card: CardFace, all: readonly CardFace[]): string | undefined {
+  const other = all.find(
+    (c) =>
+      c !== card && c.bankCode === card.bankCode && c.accountNumber === card.accountNumber && c.status !== card.status,
+  );
+  if (!other) return undefined;
+  return card.status === 'valid'
+    ? `同一张卡在${districtNames(other.districts)}已无效；${districtNames(card.districts)}的补贴仍发放到此卡。`
+    : `同一张卡在${districtNames(other.districts)}仍有效，那里的补贴照常发放。`;
+}
+
+function AccountCard({ card: c, all }: { card: CardFace; all: readonly CardFace[] }) {
   const invalid = c.status === 'invalid';
   const districts = sortDistricts(c.districts);
+  const note = sameCardNote(c, all);
+  const advice = bankProblemAdvice(c.invalidReason);
   return (
     <div className={`ykb-account${invalid ? ' ykb-account-invalid' : ''}`} data-testid="account-card">
       <Info
@@ -66,10 +84,20 @@ function AccountCard({ card: c }: { card: CardFace }) {
           { key: 'type', label: '卡类型', children: cardTypeLabel(c.cardType) },
           {
             key: 'number',
-            label: '银行账号',
+            label: '账号',
             children: <span className="ykb-account-number">{displayAccount(c.accountNumber)}</span>,
           },
-          { key: 'districts', label: '使用区县', children: districts.map(districtWithCode).join(', ') },
+          {
+            key: 'districts',
+            label: '使用区县',
+            children: (
+              <span className="ykb-districts">
+                {districts.map((d) => (
+                  <DistrictName key={d.code} district={d} withCode />
+                ))}
+              </span>
+            ),
+          },
           {
             key: 'status',
             label: '卡状态',
@@ -94,9 +122,16 @@ function AccountCard({ card: c }: { card: CardFace }) {
           className="ykb-account-alert"
           type="warning"
           showIcon
-          title="该账号已无法发放补贴资金，请点击“变更申请”更换为本人名下可用的账号。"
+          title={`此账户已无效：${districtNames(c.districts)}的补贴无法发放到此卡。请点击“变更申请”更换为本人名下可用的账户。`}
+          description={
+            <>
+              {advice?.includes('开户银行') && <div className="ykb-advice">{advice}</div>}
+              <HelpLine />
+            </>
+          }
         />
       )}
+      {note && <Alert className="ykb-account-alert" type="info" showIcon title={note} />}
       <div className="ykb-account-actions">
         <Button
           type="primary"
@@ -110,7 +145,19 @@ function AccountCard({ card: c }: { card: CardFace }) {
   );
 }
 
-function Notices({ unread, focus }: { unread: number; focus: boolean }) {
+const NOTICE_COLORS: Partial<Record<Notification['kind'], string>> = {
+  review_approved: 'success',
+  review_rejected: 'error',
+};
+
+/** A 下一步 row under an account notice whose bank's words call for one (a frozen card: ask the bank). */
+function noticeAdvice(n: Notification) {
+  if (n.kind === 'review_approved' || n.kind === 'review_rejected') return [];
+  const advice = bankProblemAdvice(n.message);
+  return advice ? [{ key: 'advice', label: '下一步', span: 2, children: advice }] : [];
+}
+
+function Notices({ unread, focus, target }: { unread: number; focus: boolean; target: number | null }) {
   const { message } = App.useApp();
   const { data, error, mutate } = useCall(citizen.notifications);
   const items = data?.items ?? null;
@@ -119,6 +166,10 @@ function Notices({ unread, focus }: { unread: number; focus: boolean }) {
   useEffect(() => {
     if (focus && items) document.getElementById('notices')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   }, [focus, items]);
+  // A failed payment's 查看通知 opens this page at its notice.
+  useEffect(() => {
+    if (target && items) document.getElementById(`notice-${target}`)?.scrollIntoView({ block: 'center' });
+  }, [target, items]);
 
   async function markRead(id: number) {
     setMarking(id);
@@ -149,21 +200,34 @@ function Notices({ unread, focus }: { unread: number; focus: boolean }) {
       {!error && !items && <Spin />}
       {items && items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无系统通知" />}
       {items?.map((n) => (
-        <div key={n.id} className={`ykb-notice${n.readAt ? '' : ' ykb-notice-unread'}`} data-testid="notice">
+        <div
+          key={n.id}
+          id={`notice-${n.id}`}
+          className={`ykb-notice${n.readAt ? '' : ' ykb-notice-unread'}${n.id === target ? ' ykb-notice-focus' : ''}`}
+          data-testid="notice"
+        >
+          <div className="ykb-notice-kind">
+            <Tag color={NOTICE_COLORS[n.kind] ?? 'error'} className="ykb-tag">
+              {notificationKindLabel(n.kind)}
+            </Tag>
+          </div>
           <Descriptions
             size="small"
             column={2}
             styles={{ label: { width: 110 } }}
             items={[
+              { key: 'msg', label: '说明', span: 2, children: n.message },
+              ...noticeAdvice(n),
               { key: 'bank', label: '银行名称', children: n.bankName },
-              { key: 'acc', label: '账户', children: displayAccount(n.accountNumber) },
+              { key: 'acc', label: '账号', children: displayAccount(n.accountNumber) },
               {
                 key: 'district',
                 label: '区县',
-                children: districtBracketed({ code: n.districtCode, name: n.districtName }),
+                children: districtNames(
+                  n.districts.length > 0 ? n.districts : [{ code: n.districtCode, name: n.districtName }],
+                ),
               },
               { key: 'time', label: '操作时间', children: formatTime(n.occurredAt) },
-              { key: 'msg', label: '说明', span: 2, children: n.message },
             ]}
           />
           <div className="ykb-notice-foot">

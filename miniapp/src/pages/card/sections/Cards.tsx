@@ -1,15 +1,37 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { citizenEndpoints as citizen, errorMessage, type MyCard, NO_ACCOUNT_TEXT } from '@ykt/shared';
+import {
+  type CardFace as Card,
+  citizenEndpoints as citizen,
+  districtNames,
+  errorMessage,
+  type MyCard,
+} from '@ykt/shared';
 import { useState } from 'react';
 import useSWRMutation from 'swr/mutation';
 import { call } from '../../../api/client';
 import { CardFace } from '../../../components/CardFace';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { NoAccount } from '../../../components/NoAccount';
 import { PAGES, withQuery } from '../../../utils/nav';
 import type { ShowNotice } from './notice';
 
 const PENDING_TEXT = '您的变更申请正在审核中';
+
+/**
+ * When one card (bank and number) is valid in some districts and invalid in others, it has two faces: each says
+ * why it differs from the other, by district names.
+ */
+function sameCardNote(card: Card, all: readonly Card[]): string | undefined {
+  const other = all.find(
+    (c) =>
+      c !== card && c.bankCode === card.bankCode && c.accountNumber === card.accountNumber && c.status !== card.status,
+  );
+  if (!other) return undefined;
+  return card.status === 'valid'
+    ? `同一张卡在${districtNames(other.districts)}已无效（见${all.indexOf(other) > all.indexOf(card) ? '下' : '上'}方）；${districtNames(card.districts)}的补贴仍发放到此卡。`
+    : `同一张卡在${districtNames(other.districts)}仍有效，那里的补贴照常发放。`;
+}
 
 /**
  * The card faces (manual 1.1 查看个人账户): one per account, the full number on request, 使用区县 and 变更申请;
@@ -61,14 +83,11 @@ export function Cards({ card, onNotice }: { card: MyCard; onNotice: ShowNotice }
       {pending && (
         <View className="alert alert-info pending-banner" role="status">
           <View className="alert-title">{PENDING_TEXT}</View>
-          <View>审核完成前，卡面仍显示原账号。结果请在下方“事项办理”中查看。</View>
+          <View>审核完成前，卡面仍显示原账户。审核结果会发到“系统通知”，也可在下方“事项办理”中查看。</View>
         </View>
       )}
       {card.cards.length === 0 ? (
-        <View className="no-card section" role="status">
-          <View className="no-card-title">我的“一卡通”</View>
-          <View className="no-card-text">{NO_ACCOUNT_TEXT}</View>
-        </View>
+        <NoAccount />
       ) : (
         card.cards.map((c, i) => (
           <CardFace
@@ -77,8 +96,10 @@ export function Cards({ card, onNotice }: { card: MyCard; onNotice: ShowNotice }
             card={c}
             revealedNumber={showFull[i] ? fullNumber(c.accountNumber) : undefined}
             revealing={revealing === i}
+            sameCardNote={sameCardNote(c, card.cards)}
             onToggleReveal={() => void toggleReveal(i, c.accountNumber)}
             onDistricts={() => void Taro.navigateTo({ url: withQuery(PAGES.districts, { card: i }) })}
+            onPayments={() => void Taro.navigateTo({ url: PAGES.payments })}
             onChange={() => goChange(c.districts.map((d) => d.code))}
           />
         ))

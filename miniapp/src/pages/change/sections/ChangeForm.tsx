@@ -1,36 +1,58 @@
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import {
+  accountNumberLabel,
   BANKS,
   bankName,
-  bankWasDetected,
   CARD_TYPE_LABELS,
   CARD_TYPES,
   CONSENT_TEXT,
   detectedBank,
-  districtBracketed,
   groupDigits,
   normalizeAccountNumber,
   REASON_MAX_LENGTH,
+  recognisedBank,
 } from '@ykt/shared';
 import { useState } from 'react';
 import { AppButton } from '../../../components/AppButton';
+import { Digits } from '../../../components/Digits';
 import { Choice, Field } from '../../../components/Field';
 import { OptionSheet } from '../../../components/OptionSheet';
 import { cx } from '../../../utils/cx';
 import { PAGES } from '../../../utils/nav';
 import type { ChangeFormModel } from './useChangeForm';
 
-/** The 变更卡 form's fields (state and behaviour: useChangeForm). */
+/** What the number looks like on each kind of card, said under the field until something is typed. */
+const NUMBER_HINTS: Record<string, string> = {
+  social_security_card: '社会保障卡正面的16到19位卡号（有银行标志的一面），只填数字',
+  bank_card: '银行卡正面或背面的16到19位卡号，只填数字',
+  passbook: '存折首页上的账号，只填数字',
+};
+
+/**
+ * The 变更卡 form's fields (state and behaviour: useChangeForm). The number field is named after the card type
+ * (社保卡号 / 银行卡号 / 存折账号); "已根据卡号识别" is said only of a number that passes the checks, and a number of
+ * another bank is said under 开户行.
+ */
 export function ChangeForm({ model }: { model: ChangeFormModel }) {
-  const { form, districts, formError, submitting, shown, edit, touch, submit } = model;
+  const { form, districts, formError, restored, submitting, shown, edit, touch, submit, reset } = model;
   const [bankSheet, setBankSheet] = useState(false);
   const account = form.accountNumber;
   const detected = detectedBank(form);
+  const recognised = recognisedBank(form);
+  const numberLabel = accountNumberLabel(form.cardType);
   const reasonLength = Array.from(form.reason).length;
 
   return (
     <View className="section change-form">
+      {restored && (
+        <View className="alert alert-info draft-restored" role="status">
+          {restored}
+          <View className="link-button" role="button" onClick={reset}>
+            清空重填
+          </View>
+        </View>
+      )}
       {formError && (
         <View
           className={cx('alert', formError.code === 'BANK_UNAVAILABLE' ? 'alert-warning' : 'alert-error')}
@@ -57,11 +79,11 @@ export function ChangeForm({ model }: { model: ChangeFormModel }) {
       </Field>
 
       <Field
-        label="银行账号"
+        label={numberLabel}
         required
         error={shown('accountNumber')}
         id="field-accountNumber"
-        hint={account ? undefined : '请输入本人名下的卡号或存折账号，只填数字'}
+        hint={account ? undefined : (NUMBER_HINTS[form.cardType] ?? '请输入本人名下的卡号或存折账号，只填数字')}
       >
         <View className="input-box">
           <Input
@@ -69,18 +91,14 @@ export function ChangeForm({ model }: { model: ChangeFormModel }) {
             type={process.env.TARO_ENV === 'h5' ? 'text' : 'number'}
             value={account}
             maxlength={34}
-            placeholder="请输入银行账号"
+            placeholder={`请输入${numberLabel}`}
             placeholderClass="input-placeholder"
-            nativeProps={{ 'aria-label': '银行账号', inputMode: 'numeric', autoComplete: 'off', id: 'account-number' }}
+            nativeProps={{ 'aria-label': numberLabel, inputMode: 'numeric', autoComplete: 'off', id: 'account-number' }}
             onInput={(e) => edit({ accountNumber: normalizeAccountNumber(e.detail.value) })}
             onBlur={() => touch('accountNumber')}
           />
         </View>
-        {account && (
-          <View className="account-grouped" aria-label="您输入的账号">
-            {groupDigits(account)}
-          </View>
-        )}
+        {account && <Digits className="account-grouped" text={groupDigits(account)} label={`您输入的${numberLabel}`} />}
       </Field>
 
       <Field label="开户行" required error={shown('bankCode')} id="field-bankCode">
@@ -92,7 +110,11 @@ export function ChangeForm({ model }: { model: ChangeFormModel }) {
           </Text>
           <Text className="select-action">{form.bankCode ? '更换 ›' : '选择 ›'}</Text>
         </View>
-        {bankWasDetected(form) && <View className="field-hint">已根据卡号识别开户行，如不正确可点击更换</View>}
+        {recognised && recognised.code === form.bankCode && (
+          <View className="field-hint">
+            已根据{numberLabel}识别为{recognised.name}，如不正确可点击更换
+          </View>
+        )}
       </Field>
 
       <Field
@@ -100,11 +122,11 @@ export function ChangeForm({ model }: { model: ChangeFormModel }) {
         required
         error={shown('districtCode')}
         id="field-districtCode"
-        hint="只能变更您“使用区县”中的账号"
+        hint="只能变更您“使用区县”中的账户"
       >
         <Choice
           label="区县"
-          options={districts.map((d) => ({ value: d.code, label: districtBracketed(d) }))}
+          options={districts.map((d) => ({ value: d.code, label: d.name }))}
           value={form.districtCode}
           onChange={(v) => edit({ districtCode: v }, 'districtCode')}
         />
@@ -153,7 +175,7 @@ export function ChangeForm({ model }: { model: ChangeFormModel }) {
         options={BANKS.map((b) => ({
           value: b.code,
           label: b.name,
-          hint: detected?.code === b.code ? '根据卡号识别' : undefined,
+          hint: detected?.code === b.code && recognised ? `根据${numberLabel}识别` : undefined,
         }))}
         onSelect={(code) => {
           edit({ bankCode: code }, 'bankCode');

@@ -4,15 +4,20 @@ import {
   type ChangeFormValues,
   type ChangeRequest,
   changeFormErrors,
+  changeFormMessages,
   changeRequestBodyOf,
   citizenEndpoints as citizen,
+  DEFAULT_CARD_TYPE,
+  draftAgeText,
   editChangeForm,
   type MyCard,
   newChangeForm,
+  sortDistricts,
   submitProblem,
 } from '@ykt/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { call } from '../../../api/client';
+import { clearDraft, saveDraft, takeDraft } from '../../../utils/changeDraft';
 
 export type FormError = { text: string; code?: 'BANK_UNAVAILABLE' | 'REQUEST_IN_PROGRESS' };
 
@@ -21,8 +26,10 @@ const scrollTop = () => void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).ca
 /**
  * The 变更卡 form's state, kept by the page so it outlives the outcome view (修改后重新提交 brings it back as it
  * was). Its behaviour is the shared one: editChangeForm (the bank follows the card number until the person
- * picks one), changeFormErrors (the BFF's words), submitProblem (what a failed submission means). Two quick taps
- * make one request; the bank being down keeps everything typed.
+ * picks one), changeFormErrors in the field's words (changeFormMessages), submitProblem (what a failed submission
+ * means). Two quick taps make one request; the bank being down keeps everything typed. What is typed is also kept
+ * on this phone (utils/changeDraft: 30 minutes, no consent tick), so a session that expires meanwhile and the face
+ * login after it do not lose it; it is dropped on submit.
  */
 export function useChangeForm({
   card,
@@ -37,15 +44,36 @@ export function useChangeForm({
   const districts = useMemo(() => {
     const seen = new Map<string, string>();
     for (const c of card?.cards ?? []) for (const d of c.districts) seen.set(d.code, d.name);
-    return [...seen].map(([code, name]) => ({ code, name }));
+    return sortDistricts([...seen].map(([code, name]) => ({ code, name })));
   }, [card]);
   const districtCodes = useMemo(() => districts.map((d) => d.code), [districts]);
 
-  const [form, setForm] = useState(() => newChangeForm(district ?? ''));
+  const [form, setForm] = useState(() => newChangeForm(district ?? '', DEFAULT_CARD_TYPE));
   // Only one district: nothing to choose.
   useEffect(() => {
     if (districtCodes.length === 1) setForm((f) => (f.districtCode ? f : { ...f, districtCode: districtCodes[0] }));
   }, [districtCodes]);
+
+  // Once the person is known: what they typed before a session expiry comes back (not the consent tick).
+  const beneficiary = card?.beneficiary;
+  const [restored, setRestored] = useState<string | null>(null);
+  const draftChecked = useRef(false);
+  const justRestored = useRef(false);
+  useEffect(() => {
+    if (!beneficiary || draftChecked.current) return;
+    draftChecked.current = true;
+    const draft = takeDraft(beneficiary);
+    if (!draft) return;
+    justRestored.current = true; // not saved again as is: the 30 minutes run from when it was typed
+    setForm((f) => ({ ...f, ...draft.values, consent: false }));
+    setRestored(`已恢复您${draftAgeText(draft.ageMinutes)}填写的内容，请核对，并重新勾选授权说明。`);
+  }, [beneficiary]);
+  // Kept as it changes (after the check above, so an empty form never overwrites a draft not yet read).
+  useEffect(() => {
+    if (!beneficiary || !draftChecked.current) return;
+    if (justRestored.current) justRestored.current = false;
+    else saveDraft(form, beneficiary);
+  }, [form, beneficiary]);
   const [touched, setTouched] = useState<Partial<Record<ChangeFormField, boolean>>>({});
   const [attempted, setAttempted] = useState(false);
   const [serverErrors, setServerErrors] = useState<Partial<Record<ChangeFormField, string>>>({});
@@ -53,7 +81,7 @@ export function useChangeForm({
   const [submitting, setSubmitting] = useState(false);
   const submittingRef = useRef(false);
 
-  const errors = changeFormErrors(form, districtCodes);
+  const errors = changeFormMessages(form, changeFormErrors(form, districtCodes));
 
   /** A field shows its message once it was left, once a full-length number is typed, or after 提交. */
   function shown(f: ChangeFormField): string | undefined {
@@ -89,13 +117,15 @@ export function useChangeForm({
     setSubmitting(true);
     try {
       const request = await call(citizen.submitChange, { body: changeRequestBodyOf(form) });
+      clearDraft();
+      setRestored(null);
       onSubmitted(request);
       scrollTop();
     } catch (e) {
       const problem = submitProblem(e);
       if (problem.kind === 'unauthenticated') return; // the client is taking the person to face login
       if (problem.kind === 'fields') {
-        setServerErrors(problem.fields);
+        setServerErrors(changeFormMessages(form, problem.fields));
         setFormError({ text: problem.message || '请按提示修改后再提交' });
       } else if (problem.kind === 'bankUnavailable') {
         setFormError({ code: 'BANK_UNAVAILABLE', text: `${problem.message}。稍后可直接点击“提交”重试。` });
@@ -110,7 +140,18 @@ export function useChangeForm({
     }
   }
 
-  return { form, districts, formError, submitting, shown, edit, touch, submit };
+  /** 清空重填: the form as new, the kept draft dropped. */
+  function reset() {
+    clearDraft();
+    setRestored(null);
+    setForm(newChangeForm(districtCodes.length === 1 ? districtCodes[0] : (district ?? ''), DEFAULT_CARD_TYPE));
+    setTouched({});
+    setAttempted(false);
+    setServerErrors({});
+    setFormError(null);
+  }
+
+  return { form, districts, formError, restored, submitting, shown, edit, touch, submit, reset };
 }
 
 export type ChangeFormModel = ReturnType<typeof useChangeForm>;

@@ -1,0 +1,1 @@
+export default definePageConfig({ usingWindowScroll: true, navigationBarTitleText: '发放记录' });

@@ -39,6 +39,7 @@ import {
   invalidKindOf,
   keyOf,
   type RequestStatus,
+  requestDistrictIndex,
   requestOf,
   requestStatusOf,
   type ScaleSizes,
@@ -244,7 +245,7 @@ export async function seedScale(o: ScaleOptions) {
           let finishedAt: number | null = null;
           if (k >= 0) {
             status = requestStatusOf(seedKey, k);
-            reqDistrict = Math.floor(uniform(seedKey, i, 105) * districts.length);
+            reqDistrict = requestDistrictIndex(seedKey, i, districts.length);
             appliedAt =
               status === 'pending'
                 ? asOf - Math.floor(uniform(seedKey, i, 106) * 20 * DAY)
@@ -700,7 +701,7 @@ async function writePayments(
 
 // ----------------------------------------------------------------------------------------------------------------
 
-if (import.meta.main ?? process.argv[1]?.endsWith('scale.ts')) {
+if (process.argv[1]?.endsWith('scale.ts')) {
   const { values } = parseArgs({
     args: process.argv.slice(2).filter((a) => a !== '--'),
     options: {

@@ -62,3 +62,7 @@ export function invalidKindOf(seedKey: number, i: number, s: ScaleSizes): Invali
   if (u >= 0.01) return undefined;
   return u < 0.005 ? 'crediting_failure' : u < 0.008 ? 'scheduled_validation' : 'manual_validation';
 }
+
+/** Which of person i's districts (index into scalePerson(i).districts) their request is about. */
+export const requestDistrictIndex = (seedKey: number, i: number, districts: number) =>
+  Math.floor(uniform(seedKey, i, 105) * districts);

@@ -31,6 +31,7 @@ import { seedScale } from '../seed/scale.ts';
 import { invalidKindOf, keyOf, requestDistrictIndex, requestOf, requestOwner } from '../seed/world.ts';
 import { repoRoot } from '../stack.ts';
 import type { LoadItem, LoadResult, LoadSpec } from './load.ts';
+import { baseline, syncIndexes } from './schemaSync.ts';
 
 const { values: args } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
@@ -70,11 +71,19 @@ const secretsFile = join(benchDir, 'secrets.json');
 if (!existsSync(secretsFile)) {
   writeFileSync(
     secretsFile,
-    JSON.stringify({ dataKey: generateDataKey(), jwtSecret: generateDataKey() + generateDataKey(), serviceKey: `bench-${generateDataKey().slice(0, 24)}` }),
+    JSON.stringify({
+      dataKey: generateDataKey(),
+      jwtSecret: generateDataKey() + generateDataKey(),
+      serviceKey: `bench-${generateDataKey().slice(0, 24)}`,
+    }),
     { mode: 0o600 },
   );
 }
-const secrets = JSON.parse(readFileSync(secretsFile, 'utf8')) as { dataKey: string; jwtSecret: string; serviceKey: string };
+const secrets = JSON.parse(readFileSync(secretsFile, 'utf8')) as {
+  dataKey: string;
+  jwtSecret: string;
+  serviceKey: string;
+};
 const asOf = '2026-05-01';
 
 function freePort(): Promise<number> {
@@ -127,7 +136,13 @@ async function stopAll() {
 async function waitFor(url: string, timeoutMs = 120_000) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`${url} did not come up`);
@@ -156,7 +171,9 @@ async function prepareDatabase() {
   if (dialect === 'sqlite') {
     const seeded = join(benchDir, `seed-${seedKeyName}.db`);
     const marker = `${seeded}.json`;
-    if (!existsSync(marker)) {
+    const tablesHash = baseline('sqlite', repoRoot).tablesHash;
+    const stale = existsSync(marker) && (JSON.parse(readFileSync(marker, 'utf8')).tablesHash ?? tablesHash) !== tablesHash;
+    if (!existsSync(marker) || stale) {
       rmSync(seeded, { force: true });
       log(`seeding ${seeded} (once; kept for later runs)`);
       const r = await seedScale({
@@ -169,9 +186,10 @@ async function prepareDatabase() {
         workers: 2,
         log,
       });
-      writeFileSync(marker, JSON.stringify({ ...seedArgs, report: r }));
+      writeFileSync(marker, JSON.stringify({ ...seedArgs, tablesHash, report: r }));
     }
     seedReport = JSON.parse(readFileSync(marker, 'utf8')).report;
+    await syncIndexes('sqlite', repoRoot, seeded, log);
     const run = join(benchDir, `run-${dialect}.db`);
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${run}${suffix}`, { force: true });
     log('copying the seeded database for this run');
@@ -187,7 +205,9 @@ async function prepareDatabase() {
     const template = `seed_${seedKeyName.replace(/[^0-9a-z]/gi, '_')}`.slice(0, 60).toLowerCase();
     const exists = await client.query('select 1 from pg_database where datname = $1', [template]);
     const marker = join(benchDir, `pg-${template}.json`);
-    if (exists.rowCount === 0 || !existsSync(marker)) {
+    const tablesHash = baseline('postgres', repoRoot).tablesHash;
+    const stale = existsSync(marker) && (JSON.parse(readFileSync(marker, 'utf8')).tablesHash ?? tablesHash) !== tablesHash;
+    if (exists.rowCount === 0 || !existsSync(marker) || stale) {
       await client.query(`drop database if exists ${template}`);
       await client.query(`create database ${template}`);
       log(`seeding PostgreSQL database ${template} (once; kept under data/bench/pg)`);
@@ -202,9 +222,10 @@ async function prepareDatabase() {
         workers: 2,
         log,
       });
-      writeFileSync(marker, JSON.stringify({ ...seedArgs, report: r }));
+      writeFileSync(marker, JSON.stringify({ ...seedArgs, tablesHash, report: r }));
     }
     seedReport = JSON.parse(readFileSync(marker, 'utf8')).report;
+    await syncIndexes('postgres', repoRoot, pg.url.replace(/\/ykt$/, `/${template}`), log);
     log('copying the seeded database for this run');
     await client.query('drop database if exists bench_run');
     await client.query(`create database bench_run template ${template}`);
@@ -276,9 +297,9 @@ function record(group: string, title: string, connections: number, r: LoadResult
     title,
     connections,
     rps: r.rps,
-    p50: r.p50,
-    p95: r.p95,
-    p99: r.p99,
+    p50: Math.round(r.p50 * 10) / 10,
+    p95: Math.round(r.p95 * 10) / 10,
+    p99: Math.round(r.p99 * 10) / 10,
     non2xx: r.non2xx + r.errors,
     requests: r.requests,
     note,
@@ -289,7 +310,7 @@ function record(group: string, title: string, connections: number, r: LoadResult
     .map(([s, n]) => `${s}×${n}`)
     .join(' ');
   log(
-    `${group} | ${title} | c=${connections} | ${Math.round(r.rps)} req/s | ratio ${(r.rps / (anchorRps || r.rps)).toFixed(3)} | p50 ${r.p50} p95 ${r.p95} p99 ${r.p99} ms | non-2xx ${row.non2xx}${statuses ? ` (${statuses})` : ''}`,
+    `${group} | ${title} | c=${connections} | ${Math.round(r.rps)} req/s | ratio ${(r.rps / (anchorRps || r.rps)).toFixed(3)} | p50 ${row.p50} p95 ${row.p95} p99 ${row.p99} ms | non-2xx ${row.non2xx}${statuses ? ` (${statuses})` : ''}`,
   );
   return row;
 }
@@ -331,7 +352,12 @@ const nextIp = () => {
 };
 const auth = (token: string) => ({ authorization: `Bearer ${token}`, 'x-forwarded-for': nextIp() });
 
-async function json<T>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+async function json<T>(
+  method: string,
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: T }> {
   const res = await fetch(url, {
     method,
     headers: { ...(body ? { 'content-type': 'application/json' } : {}), 'x-forwarded-for': nextIp(), ...headers },
@@ -366,7 +392,9 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R
 // The run.
 // ------------------------------------------------------------------------------------------------------------------
 const started = new Date();
-const loadAtStart = loadavg().map((l) => l.toFixed(2)).join(' ');
+const loadAtStart = loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' ');
 try {
   await prepareDatabase();
 
@@ -407,7 +435,9 @@ try {
   extra.rssAtRestMb = Math.round(rssOf(bffPid));
   log(`BFF RSS at rest: ${extra.rssAtRestMb} MB`);
 
-  // The anchor and the BFF's own floor.
+  // The anchor and the BFF's own floor (each warmed up first: the JIT, the connections).
+  await runLoadProcess({ url: `http://127.0.0.1:${helloPort}`, connections: 10, duration: 2, items: [{ path: '/' }] });
+  await runLoadProcess({ url: bffUrl, connections: 10, duration: 2, items: [{ path: '/healthz' }] });
   {
     const r = await runLoadProcess({
       url: `http://127.0.0.1:${helloPort}`,
@@ -422,10 +452,16 @@ try {
 
   // Who the bench logs in as.
   const cwMunicipal = (
-    await json<{ token: string }>('POST', `${bffUrl}/api/review/auth/login`, { username: 'chongqing', password: 'chongqing-demo-2026' })
+    await json<{ token: string }>('POST', `${bffUrl}/api/review/auth/login`, {
+      username: 'chongqing',
+      password: 'chongqing-demo-2026',
+    })
   ).body.token;
   const cwDistrict = (
-    await json<{ token: string }>('POST', `${bffUrl}/api/review/auth/login`, { username: 'jiangbei', password: 'jiangbei-demo-2026' })
+    await json<{ token: string }>('POST', `${bffUrl}/api/review/auth/login`, {
+      username: 'jiangbei',
+      password: 'jiangbei-demo-2026',
+    })
   ).body.token;
   const seedKey = keyOf(seed, 'rows');
   const scaleSizes = { people: sizes.people, requests: sizes.requests };
@@ -442,12 +478,16 @@ try {
   const t0 = performance.now();
   const cardPeople = scaled ? spread(1000, 7, () => true).map(person) : demoPeople;
   const requestPeople = scaled
-    ? Array.from({ length: 300 }, (_, k) => requestOwner(Math.floor((k * sizes.requests) / 300), scaleSizes)).map(person)
+    ? Array.from({ length: 300 }, (_, k) => requestOwner(Math.floor((k * sizes.requests) / 300), scaleSizes)).map(
+        person,
+      )
     : demoPeople;
   const noticePeople = scaled
     ? spread(300, 3, (i) => invalidKindOf(seedKey, i, scaleSizes) !== undefined).map(person)
     : demoPeople;
-  const logins = await mapLimit([...cardPeople, ...requestPeople, ...noticePeople], 8, (p) => citizenLogin(sandboxUrl, p));
+  const logins = await mapLimit([...cardPeople, ...requestPeople, ...noticePeople], 8, (p) =>
+    citizenLogin(sandboxUrl, p),
+  );
   const cardTokens = logins.slice(0, cardPeople.length);
   const requestTokens = logins.slice(cardPeople.length, cardPeople.length + requestPeople.length);
   const noticeTokens = logins.slice(cardPeople.length + requestPeople.length);
@@ -458,7 +498,11 @@ try {
   // Citizens.
   // ---------------------------------------------------------------------------------------------------------------
   await load('citizen', 'card face GET /api/me/card', asCitizens(cardTokens, '/api/me/card'));
-  await load('citizen', 'requests list GET /api/me/change-requests', asCitizens(requestTokens, '/api/me/change-requests'));
+  await load(
+    'citizen',
+    'requests list GET /api/me/change-requests',
+    asCitizens(requestTokens, '/api/me/change-requests'),
+  );
   await load('citizen', 'notifications GET /api/me/notifications', asCitizens(noticeTokens, '/api/me/notifications'));
 
   // 发放记录 (payments.md): the year page, when the route exists.
@@ -469,7 +513,11 @@ try {
       log('payments: GET /api/me/payments is not in this build (issue 14 is built in parallel): skipped');
       extra.paymentsYearPage = 'skipped: GET /api/me/payments not in this build';
     } else {
-      await load('payments', `citizen year page GET /api/me/payments?year=${year}`, asCitizens(cardTokens, `/api/me/payments?year=${year}`));
+      await load(
+        'payments',
+        `citizen year page GET /api/me/payments?year=${year}`,
+        asCitizens(cardTokens, `/api/me/payments?year=${year}`),
+      );
     }
   }
 
@@ -495,24 +543,38 @@ try {
         consent: true,
       }),
     }));
-    const submitted = await load('citizen', 'submit a change POST /api/me/change-requests (bank over loopback)', submitItems, {
-      amount: submitItems.length,
-      collect: 'id',
-    });
+    const submitted = await load(
+      'citizen',
+      'submit a change POST /api/me/change-requests (bank over loopback)',
+      submitItems,
+      {
+        amount: submitItems.length,
+        collect: 'id',
+      },
+    );
     if (submitted) {
       const ids = submitted.collected as number[];
       const owner = new Map<number, string>();
       // Withdraw each as its own citizen: the answers came back in no particular order, so ask each person's list.
       const withdrawItems = (
         await mapLimit(submitTokens, 8, async (t) => {
-          const list = await json<{ items: { id: number; status: string }[] }>('GET', `${bffUrl}/api/me/change-requests`, undefined, auth(t));
+          const list = await json<{ items: { id: number; status: string }[] }>(
+            'GET',
+            `${bffUrl}/api/me/change-requests`,
+            undefined,
+            auth(t),
+          );
           const pending = list.body.items.find((r) => r.status === 'pending');
           if (pending) owner.set(pending.id, t);
-          return pending ? { method: 'POST' as const, path: `/api/me/change-requests/${pending.id}/withdraw`, headers: auth(t) } : undefined;
+          return pending
+            ? { method: 'POST' as const, path: `/api/me/change-requests/${pending.id}/withdraw`, headers: auth(t) }
+            : undefined;
         })
       ).filter((x): x is NonNullable<typeof x> => x !== undefined);
       log(`${ids.length} submitted, ${withdrawItems.length} pending to withdraw`);
-      await load('citizen', 'withdraw POST /api/me/change-requests/:id/withdraw', withdrawItems, { amount: withdrawItems.length });
+      await load('citizen', 'withdraw POST /api/me/change-requests/:id/withdraw', withdrawItems, {
+        amount: withdrawItems.length,
+      });
     }
   }
 
@@ -535,7 +597,11 @@ try {
     { name: 'district 江北区', token: cwDistrict, sample: owners('500105')[0] },
   ];
   for (const scope of scopes) {
-    const sample = scope.sample ?? { name: '谭梅', idNumber: '500105198003191829', accounts: [{ accountNumber: '6217000000000000000' }, { accountNumber: '6217000000000000000' }] };
+    const sample = scope.sample ?? {
+      name: '谭梅',
+      idNumber: '500105198003191829',
+      accounts: [{ accountNumber: '6217000000000000000' }, { accountNumber: '6217000000000000000' }],
+    };
     const fields: [string, string][] = [
       ['no field', ''],
       ['开户银行 邮政', `bankName=${encodeURIComponent('邮政')}`],
@@ -549,11 +615,9 @@ try {
     for (const [label, q] of fields) {
       for (const view of ['', 'status=completed']) {
         const query = [q, view].filter(Boolean).join('&');
-        await caseworkerRead(
-          `queue ${scope.name}`,
-          `${label}${view ? ' 显示完结' : ''}`,
-          [{ path: `/api/review/change-requests${query ? `?${query}` : ''}`, headers: auth(scope.token) }],
-        );
+        await caseworkerRead(`queue ${scope.name}`, `${label}${view ? ' 显示完结' : ''}`, [
+          { path: `/api/review/change-requests${query ? `?${query}` : ''}`, headers: auth(scope.token) },
+        ]);
       }
     }
     // A deep page: follow nextCursor about 50 pages, then load that page.
@@ -562,7 +626,12 @@ try {
       let cursor: string | null = null;
       let pages = 0;
       for (; pages < 50; pages++) {
-        const r: { body: { nextCursor: string | null } } = await json<{ nextCursor: string | null }>('GET', `${bffUrl}${base}${cursor ? `&cursor=${cursor}` : ''}`, undefined, auth(scope.token));
+        const r: { body: { nextCursor: string | null } } = await json<{ nextCursor: string | null }>(
+          'GET',
+          `${bffUrl}${base}${cursor ? `&cursor=${cursor}` : ''}`,
+          undefined,
+          auth(scope.token),
+        );
         if (!r.body?.nextCursor) break;
         cursor = r.body.nextCursor;
       }
@@ -580,34 +649,53 @@ try {
       ['search 银行账号 full', `accountNumber=${sample.accounts[1].accountNumber}`],
     ];
     for (const [label, q] of accountQueries) {
-      await caseworkerRead(`accounts ${scope.name}`, label, [{ path: `/api/review/accounts${q ? `?${q}` : ''}`, headers: auth(scope.token) }]);
+      await caseworkerRead(`accounts ${scope.name}`, label, [
+        { path: `/api/review/accounts${q ? `?${q}` : ''}`, headers: auth(scope.token) },
+      ]);
     }
     {
       let cursor: string | null = null;
       let pages = 0;
       for (; pages < 50; pages++) {
-        const r: { body: { nextCursor: string | null } } = await json<{ nextCursor: string | null }>('GET', `${bffUrl}/api/review/accounts${cursor ? `?cursor=${cursor}` : ''}`, undefined, auth(scope.token));
+        const r: { body: { nextCursor: string | null } } = await json<{ nextCursor: string | null }>(
+          'GET',
+          `${bffUrl}/api/review/accounts${cursor ? `?cursor=${cursor}` : ''}`,
+          undefined,
+          auth(scope.token),
+        );
         if (!r.body?.nextCursor) break;
         cursor = r.body.nextCursor;
       }
       if (cursor) {
-        await caseworkerRead(`accounts ${scope.name}`, `deep page ${pages + 1}`, [{ path: `/api/review/accounts?cursor=${cursor}`, headers: auth(scope.token) }]);
+        await caseworkerRead(`accounts ${scope.name}`, `deep page ${pages + 1}`, [
+          { path: `/api/review/accounts?cursor=${cursor}`, headers: auth(scope.token) },
+        ]);
       }
     }
   }
 
   // 操作日志.
   await caseworkerRead('audit', 'list page 1', [{ path: '/api/review/audit', headers: auth(cwMunicipal) }]);
-  await caseworkerRead('audit', 'list action=change_request', [{ path: '/api/review/audit?action=change_request', headers: auth(cwMunicipal) }]);
+  await caseworkerRead('audit', 'list action=change_request', [
+    { path: '/api/review/audit?action=change_request', headers: auth(cwMunicipal) },
+  ]);
   {
     let cursor: string | null = null;
     let pages = 0;
     for (; pages < 50; pages++) {
-      const r: { body: { nextCursor: string | null } } = await json<{ nextCursor: string | null }>('GET', `${bffUrl}/api/review/audit${cursor ? `?cursor=${cursor}` : ''}`, undefined, auth(cwMunicipal));
+      const r: { body: { nextCursor: string | null } } = await json<{ nextCursor: string | null }>(
+        'GET',
+        `${bffUrl}/api/review/audit${cursor ? `?cursor=${cursor}` : ''}`,
+        undefined,
+        auth(cwMunicipal),
+      );
       if (!r.body?.nextCursor) break;
       cursor = r.body.nextCursor;
     }
-    if (cursor) await caseworkerRead('audit', `deep page ${pages + 1}`, [{ path: `/api/review/audit?cursor=${cursor}`, headers: auth(cwMunicipal) }]);
+    if (cursor)
+      await caseworkerRead('audit', `deep page ${pages + 1}`, [
+        { path: `/api/review/audit?cursor=${cursor}`, headers: auth(cwMunicipal) },
+      ]);
   }
   if (selected('audit', 'CSV export')) {
     const before = rssOf(bffPid);
@@ -664,7 +752,11 @@ try {
         method: 'POST' as const,
         path: `/api/review/change-requests/${id}/decision`,
         headers: auth(cwMunicipal),
-        body: JSON.stringify(k % 4 === 3 ? { result: 'rejected', opinion: '账户信息与申请人不符，请核实后重新申请' } : { result: 'approved', opinion: '同意' }),
+        body: JSON.stringify(
+          k % 4 === 3
+            ? { result: 'rejected', opinion: '账户信息与申请人不符，请核实后重新申请' }
+            : { result: 'approved', opinion: '同意' },
+        ),
       })),
       { amount: ids.length },
     );
@@ -683,7 +775,12 @@ try {
     ].map((path) => ({ path, headers: auth(cwMunicipal) }));
     const [cw, citizens] = await Promise.all([
       runLoadProcess({ url: bffUrl, connections: 10, duration: seconds, items: heavy }),
-      runLoadProcess({ url: bffUrl, connections: 10, duration: seconds, items: asCitizens(cardTokens, '/api/me/card') }),
+      runLoadProcess({
+        url: bffUrl,
+        connections: 10,
+        duration: seconds,
+        items: asCitizens(cardTokens, '/api/me/card'),
+      }),
     ]);
     record('mixed', 'caseworkers: heaviest queries (while citizens load)', 10, cw);
     record('mixed', 'citizens: card face (while 10 caseworker connections run the heaviest queries)', 10, citizens);
@@ -695,7 +792,8 @@ try {
     const lines: unknown[] = [];
     for (let i = 0; i < sizes.people && lines.length < 10_000; i++) {
       const p = person(i);
-      if (p.districts[0] !== district || invalidKindOf(seedKey, i, scaleSizes) || requestOf(i, scaleSizes) >= 0) continue;
+      if (p.districts[0] !== district || invalidKindOf(seedKey, i, scaleSizes) || requestOf(i, scaleSizes) >= 0)
+        continue;
       lines.push({
         lineNo: lines.length + 1,
         idNumber: p.idNumber,
@@ -715,7 +813,9 @@ try {
       lines,
     };
     const t = performance.now();
-    const r = await json<unknown>('POST', `${bffUrl}/api/review/payment-batches`, body, { 'x-ykt-service-key': secrets.serviceKey });
+    const r = await json<unknown>('POST', `${bffUrl}/api/review/payment-batches`, body, {
+      'x-ykt-service-key': secrets.serviceKey,
+    });
     const ms = Math.round(performance.now() - t);
     if (r.status === 404) {
       extra.paymentBatch = 'skipped: POST /api/review/payment-batches not in this build';
@@ -746,17 +846,34 @@ try {
       req.end('{}');
     });
     await new Promise((r) => setTimeout(r, 2000));
-    const citizens = await runLoadProcess({ url: bffUrl, connections: 10, duration: seconds, items: asCitizens(cardTokens, '/api/me/card') });
+    const citizens = await runLoadProcess({
+      url: bffUrl,
+      connections: 10,
+      duration: seconds,
+      items: asCitizens(cardTokens, '/api/me/card'),
+    });
     record('mixed', 'citizens: card face (while a validation run checks every account, pacing 0)', 10, citizens);
     const progress = setInterval(async () => {
-      const r = await json<{ items: { checked: number; status: string }[] }>('GET', `${bffUrl}/api/review/validation-runs`, undefined, auth(cwMunicipal)).catch(() => undefined);
+      const r = await json<{ items: { checked: number; status: string }[] }>(
+        'GET',
+        `${bffUrl}/api/review/validation-runs`,
+        undefined,
+        auth(cwMunicipal),
+      ).catch(() => undefined);
       const latest = r?.body.items[0];
       if (latest) log(`validation run: ${latest.status}, ${latest.checked.toLocaleString('en')} checked`);
     }, 30_000);
     const done = await run.finally(() => clearInterval(progress));
     const s = (performance.now() - t) / 1000;
     const v = JSON.parse(done.body) as { checked: number; invalidated: number; skipped: number; status: string };
-    extra.validationRun = { httpStatus: done.status, seconds: Math.round(s), checked: v.checked, invalidated: v.invalidated, skipped: v.skipped, accountsPerSecond: Math.round((v.checked + v.skipped) / s) };
+    extra.validationRun = {
+      httpStatus: done.status,
+      seconds: Math.round(s),
+      checked: v.checked,
+      invalidated: v.invalidated,
+      skipped: v.skipped,
+      accountsPerSecond: Math.round((v.checked + v.skipped) / s),
+    };
     log(`validation run: ${JSON.stringify(extra.validationRun)}`);
   }
   extra.rssPeakMb = Math.round(Math.max(rssPeak, rssNow));
@@ -771,7 +888,10 @@ try {
 }
 
 async function hasRoute(path: string): Promise<boolean> {
-  const doc = await fetch(`${bffUrl}/docs/json`).then((r) => (r.ok ? r.json() : undefined), () => undefined);
+  const doc = await fetch(`${bffUrl}/docs/json`).then(
+    (r) => (r.ok ? r.json() : undefined),
+    () => undefined,
+  );
   return Boolean(doc && (doc as { paths?: Record<string, unknown> }).paths?.[path]);
 }
 
@@ -785,18 +905,27 @@ const result = {
   seed,
   date: started.toISOString(),
   seconds,
-  command: `pnpm bench -- ${process.argv.slice(2).filter((a) => a !== '--').join(' ')}`.trim(),
+  command: `pnpm bench -- ${process.argv
+    .slice(2)
+    .filter((a) => a !== '--')
+    .join(' ')}`.trim(),
   machine: {
     cpus: `${cpus().length} × ${cpus()[0]?.model ?? '?'}`,
     memoryGb: Math.round(totalmem() / 2 ** 30),
     node: process.version,
     loadAverageAtStart: loadAtStart,
-    loadAverageAtEnd: loadavg().map((l) => l.toFixed(2)).join(' '),
+    loadAverageAtEnd: loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
   },
   anchorRps: Math.round(anchorRps),
   seed_: seedReport,
   extra,
-  rows: rows.map((r) => ({ ...r, rps: Math.round(r.rps), ratio: anchorRps ? Number((r.rps / anchorRps).toFixed(4)) : null })),
+  rows: rows.map((r) => ({
+    ...r,
+    rps: Math.round(r.rps),
+    ratio: anchorRps ? Number((r.rps / anchorRps).toFixed(4)) : null,
+  })),
 };
 if (rows.length > 0 && !only) {
   writeFileSync(join(benchDir, `results-${dialect}-${sizeName}.json`), `${JSON.stringify(result, null, 2)}\n`);
@@ -823,18 +952,25 @@ function renderDocs() {
     const key = (r: { group: string; title: string; connections: number }) => `${r.group}|${r.title}|${r.connections}`;
     const order: string[] = [];
     const byKey = new Map<string, { group: string; title: string; connections: number }>();
-    for (const f of files) for (const r of f?.rows ?? []) if (!byKey.has(key(r))) {
-      byKey.set(key(r), r);
-      order.push(key(r));
-    }
+    for (const f of files)
+      for (const r of f?.rows ?? [])
+        if (!byKey.has(key(r))) {
+          byKey.set(key(r), r);
+          order.push(key(r));
+        }
     const cell = (f: typeof result | undefined, k: string) => {
       const r = f?.rows.find((x) => key(x) === k);
       if (!r) return '| — | — | — | — | — | — ';
       return `| ${r.rps.toLocaleString('en')} | ${r.ratio ?? '—'} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.non2xx} `;
     };
-    out.push(`### ${size === 'demo' ? 'Demo data (six people)' : `At scale (size ${size}: ${(lite ?? pg)?.sizes.people.toLocaleString('en')} people)`}`);
+    out.push(
+      `### ${size === 'demo' ? 'Demo data (six people)' : `At scale (size ${size}: ${(lite ?? pg)?.sizes.people.toLocaleString('en')} people)`}`,
+    );
     out.push('');
-    for (const [name, f] of [['SQLite', lite], ['PostgreSQL', pg]] as const) {
+    for (const [name, f] of [
+      ['SQLite', lite],
+      ['PostgreSQL', pg],
+    ] as const) {
       if (!f) continue;
       out.push(
         `- **${name}**: ${f.date.slice(0, 16).replace('T', ' ')} UTC, \`${f.command}\`, ${f.machine.cpus}, ${f.machine.memoryGb} GB, Node ${f.machine.node}; load average at start ${f.machine.loadAverageAtStart}, at end ${f.machine.loadAverageAtEnd}; anchor ${f.anchorRps.toLocaleString('en')} req/s; ${f.seconds} s per line.`,
@@ -844,10 +980,13 @@ function renderDocs() {
         `  BFF RSS at rest ${x.rssAtRestMb ?? '—'} MB, peak ${x.rssPeakMb ?? '—'} MB; CSV export ${x.csv ? JSON.stringify(x.csv) : '—'}; validation run ${x.validationRun ? JSON.stringify(x.validationRun) : '—'}; payment batch ${x.paymentBatch ? JSON.stringify(x.paymentBatch) : '—'}${x.paymentsYearPage ? `; year page ${x.paymentsYearPage}` : ''}.`,
       );
       const sr = f.seed_ as { seconds?: number; counts?: Record<string, number> } | undefined;
-      if (sr?.seconds) out.push(`  Seeded in ${Math.round(sr.seconds)} s: ${JSON.stringify(sr.counts)}.`);
+      if (sr?.seconds && f.sizes.people > 0)
+        out.push(`  Seeded in ${Math.round(sr.seconds)} s: ${JSON.stringify(sr.counts)}.`);
     }
     out.push('');
-    out.push('| scenario | conn | SQLite req/s | ratio | p50 ms | p95 ms | p99 ms | non-2xx | PostgreSQL req/s | ratio | p50 ms | p95 ms | p99 ms | non-2xx |');
+    out.push(
+      '| scenario | conn | SQLite req/s | ratio | p50 ms | p95 ms | p99 ms | non-2xx | PostgreSQL req/s | ratio | p50 ms | p95 ms | p99 ms | non-2xx |',
+    );
     out.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const k of order) {
       const r = byKey.get(k) as { group: string; title: string; connections: number };
@@ -857,7 +996,10 @@ function renderDocs() {
   }
   const a = text.indexOf(begin);
   const b = text.indexOf(end);
-  const next = a >= 0 && b > a ? `${text.slice(0, a + begin.length)}\n${out.join('\n')}\n${text.slice(b)}` : `${text}\n${begin}\n${out.join('\n')}\n${end}\n`;
+  const next =
+    a >= 0 && b > a
+      ? `${text.slice(0, a + begin.length)}\n${out.join('\n')}\n${text.slice(b)}`
+      : `${text}\n${begin}\n${out.join('\n')}\n${end}\n`;
   writeFileSync(doc, next);
   log(`docs/benchmarks.md updated`);
 }

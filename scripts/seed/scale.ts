@@ -187,7 +187,9 @@ export async function seedScale(o: ScaleOptions) {
     const n = await fn();
     const s = (performance.now() - t) / 1000;
     counts[label] = n;
-    log(`${label}: ${n.toLocaleString('en')} rows in ${s.toFixed(1)} s (${Math.round(n / s).toLocaleString('en')} rows/s)`);
+    log(
+      `${label}: ${n.toLocaleString('en')} rows in ${s.toFixed(1)} s (${Math.round(n / s).toLocaleString('en')} rows/s)`,
+    );
   };
 
   await sink.beginLoad(tables);
@@ -204,7 +206,12 @@ export async function seedScale(o: ScaleOptions) {
     const birthYear = new Int16Array(o.people);
     const personDistricts: string[][] = wantPayments ? new Array(o.people) : [];
     const card = wantPayments
-      ? { bank: new Array<string>(o.people), enc: new Array<string>(o.people), idx: new Array<string>(o.people), masked: new Array<string>(o.people) }
+      ? {
+          bank: new Array<string>(o.people),
+          enc: new Array<string>(o.people),
+          idx: new Array<string>(o.people),
+          masked: new Array<string>(o.people),
+        }
       : undefined;
     /** Person -> [district index, bank, enc, idx, masked] of the account an approved request moved. */
     const moved = new Map<number, [number, string, string, string, string]>();
@@ -216,7 +223,15 @@ export async function seedScale(o: ScaleOptions) {
 
     await timed('beneficiaries + accounts', async () => {
       const benW = sink.table('beneficiaries', [
-        'id', 'name', 'gender', 'birth_year', 'id_number_enc', 'id_number_idx', 'id_last4_idx', 'mobile_enc', 'created_at',
+        'id',
+        'name',
+        'gender',
+        'birth_year',
+        'id_number_enc',
+        'id_number_idx',
+        'id_last4_idx',
+        'mobile_enc',
+        'created_at',
       ]);
       const accRows: Cell[][] = [];
       const createdAt = isoAt(asOf - 400 * DAY);
@@ -227,7 +242,17 @@ export async function seedScale(o: ScaleOptions) {
           const name = c.name[j];
           const districts = c.districts[j];
           birthYear[i] = c.birthYear[j];
-          const p = benW.add([benId, name, c.gender[j], c.birthYear[j], c.idEnc[j], c.idIdx[j], c.last4Idx[j], c.mobileEnc[j], createdAt]);
+          const p = benW.add([
+            benId,
+            name,
+            c.gender[j],
+            c.birthYear[j],
+            c.idEnc[j],
+            c.idIdx[j],
+            c.last4Idx[j],
+            c.mobileEnc[j],
+            createdAt,
+          ]);
           if (p) await p;
           rows++;
           const firstAccount = accountId + 1;
@@ -235,7 +260,9 @@ export async function seedScale(o: ScaleOptions) {
           const invalid = invalidKindOf(seedKey, i, sizes);
           const failure = FAILURES[Math.floor(uniform(seedKey, i, 103) * FAILURES.length)];
           const invalidAt =
-            invalid === 'crediting_failure' && wantPayments ? lastPayDay : asOf - Math.floor(uniform(seedKey, i, 104) * 60 * DAY);
+            invalid === 'crediting_failure' && wantPayments
+              ? lastPayDay
+              : asOf - Math.floor(uniform(seedKey, i, 104) * 60 * DAY);
           const reason = invalid ? invalidationReason(invalid, ACCOUNT_UNUSABLE_MESSAGES[failure.state]) : null;
 
           // The request (if any) decides whether one district's account is on the new card.
@@ -263,7 +290,10 @@ export async function seedScale(o: ScaleOptions) {
             accountId++;
             const onNew = status === 'approved' && d === reqDistrict;
             accRows.push([
-              accountId, benId, districts[d], 'bank_card',
+              accountId,
+              benId,
+              districts[d],
+              'bank_card',
               onNew ? c.spareBank[j] : c.bank[j],
               onNew ? c.spareEnc[j] : c.enc[j],
               onNew ? c.spareIdx[j] : c.idx[j],
@@ -290,8 +320,18 @@ export async function seedScale(o: ScaleOptions) {
             noticeId++;
             if (invalid === 'crediting_failure') creditingNotice.set(i, noticeId);
             notices.push([
-              noticeId, benId, firstAccount, null, invalid, c.bank[j], c.masked[j], districts[0], districts.join(','),
-              reason, isoAt(invalidAt), uniform(seedKey, i, 108) < 0.4 ? isoAt(invalidAt + DAY) : null,
+              noticeId,
+              benId,
+              firstAccount,
+              null,
+              invalid,
+              c.bank[j],
+              c.masked[j],
+              districts[0],
+              districts.join(','),
+              reason,
+              isoAt(invalidAt),
+              uniform(seedKey, i, 108) < 0.4 ? isoAt(invalidAt + DAY) : null,
             ]);
           }
           if (k >= 0 && status) {
@@ -299,20 +339,46 @@ export async function seedScale(o: ScaleOptions) {
             const verificationId = base.ver + verifications.length + 1;
             const district = districts[reqDistrict];
             const bankResult =
-              status === 'failed' ? (['mismatch', 'closed', 'not_found'] as const)[Math.floor(uniform(seedKey, i, 109) * 3)] : 'ok';
-            verifications.push([verificationId, benId, c.spareIdx[j], bankResult, isoAt(appliedAt - 2000), isoAt(appliedAt - 1000)]);
+              status === 'failed'
+                ? (['mismatch', 'closed', 'not_found'] as const)[Math.floor(uniform(seedKey, i, 109) * 3)]
+                : 'ok';
+            verifications.push([
+              verificationId,
+              benId,
+              c.spareIdx[j],
+              bankResult,
+              isoAt(appliedAt - 2000),
+              isoAt(appliedAt - 1000),
+            ]);
             const decided = status === 'approved' || status === 'rejected';
             const opinion =
-              status === 'approved' ? '同意' : status === 'rejected' ? OPINIONS_REJECTED[Math.floor(uniform(seedKey, i, 110) * 2)] : null;
+              status === 'approved'
+                ? '同意'
+                : status === 'rejected'
+                  ? OPINIONS_REJECTED[Math.floor(uniform(seedKey, i, 110) * 2)]
+                  : null;
             requests.push([
-              requestId, benId, firstAccount + reqDistrict, district, name,
+              requestId,
+              benId,
+              firstAccount + reqDistrict,
+              district,
+              name,
               uniform(seedKey, i, 111) < 0.7 ? 'mobile' : 'pc',
-              'bank_card', c.spareBank[j], c.spareEnc[j], c.spareIdx[j], c.spareMasked[j],
-              'bank_card', c.bank[j], c.enc[j], c.masked[j],
+              'bank_card',
+              c.spareBank[j],
+              c.spareEnc[j],
+              c.spareIdx[j],
+              c.spareMasked[j],
+              'bank_card',
+              c.bank[j],
+              c.enc[j],
+              c.masked[j],
               REASONS[Math.floor(uniform(seedKey, i, 112) * REASONS.length)],
-              isoAt(appliedAt), status,
+              isoAt(appliedAt),
+              status,
               status === 'failed' ? BANK_REFUSALS[bankResult] : null,
-              verificationId, isoAt(appliedAt),
+              verificationId,
+              isoAt(appliedAt),
               finishedAt === null ? null : isoAt(finishedAt),
               decided ? reviewerOf(district) : null,
               opinion,
@@ -323,8 +389,15 @@ export async function seedScale(o: ScaleOptions) {
               const cardMasked = approved ? c.spareMasked[j] : c.masked[j];
               noticeId++;
               notices.push([
-                noticeId, benId, firstAccount + reqDistrict, requestId, approved ? 'review_approved' : 'review_rejected',
-                cardBank, cardMasked, district, district,
+                noticeId,
+                benId,
+                firstAccount + reqDistrict,
+                requestId,
+                approved ? 'review_approved' : 'review_rejected',
+                cardBank,
+                cardMasked,
+                district,
+                district,
                 reviewOutcomeMessage({
                   result: approved ? 'approved' : 'rejected',
                   districtName: districtName(district) ?? district,
@@ -346,8 +419,20 @@ export async function seedScale(o: ScaleOptions) {
       await runWorkers(o, sizes, onChunk);
       await benW.end();
       const accW = sink.table('accounts', [
-        'id', 'beneficiary_id', 'district_code', 'card_type', 'bank_code', 'account_number_enc', 'account_number_idx',
-        'account_number_masked', 'status', 'source', 'invalid_reason', 'invalid_at', 'created_at', 'updated_at',
+        'id',
+        'beneficiary_id',
+        'district_code',
+        'card_type',
+        'bank_code',
+        'account_number_enc',
+        'account_number_idx',
+        'account_number_masked',
+        'status',
+        'source',
+        'invalid_reason',
+        'invalid_at',
+        'created_at',
+        'updated_at',
       ]);
       for (const r of accRows) {
         const p = accW.add(r);
@@ -369,22 +454,56 @@ export async function seedScale(o: ScaleOptions) {
         return rows.length;
       };
       return (
-        (await write('bank_verifications', ['id', 'beneficiary_id', 'account_number_idx', 'result', 'at', 'answered_at'], verifications)) +
+        (await write(
+          'bank_verifications',
+          ['id', 'beneficiary_id', 'account_number_idx', 'result', 'at', 'answered_at'],
+          verifications,
+        )) +
         (await write(
           'change_requests',
           [
-            'id', 'beneficiary_id', 'account_id', 'district_code', 'applicant_name', 'channel', 'card_type', 'bank_code',
-            'account_number_enc', 'account_number_idx', 'account_number_masked', 'prev_card_type', 'prev_bank_code',
-            'prev_account_number_enc', 'prev_account_number_masked', 'reason', 'consent_at', 'status', 'failure_reason',
-            'verification_id', 'applied_at', 'finished_at', 'reviewer_id', 'review_opinion',
+            'id',
+            'beneficiary_id',
+            'account_id',
+            'district_code',
+            'applicant_name',
+            'channel',
+            'card_type',
+            'bank_code',
+            'account_number_enc',
+            'account_number_idx',
+            'account_number_masked',
+            'prev_card_type',
+            'prev_bank_code',
+            'prev_account_number_enc',
+            'prev_account_number_masked',
+            'reason',
+            'consent_at',
+            'status',
+            'failure_reason',
+            'verification_id',
+            'applied_at',
+            'finished_at',
+            'reviewer_id',
+            'review_opinion',
           ],
           requests,
         )) +
         (await write(
           'notifications',
           [
-            'id', 'beneficiary_id', 'account_id', 'request_id', 'kind', 'bank_code', 'account_number_masked', 'district_code',
-            'district_codes', 'message', 'occurred_at', 'read_at',
+            'id',
+            'beneficiary_id',
+            'account_id',
+            'request_id',
+            'kind',
+            'bank_code',
+            'account_number_masked',
+            'district_code',
+            'district_codes',
+            'message',
+            'occurred_at',
+            'read_at',
           ],
           notices,
         ))
@@ -394,7 +513,9 @@ export async function seedScale(o: ScaleOptions) {
     requests.length = 0;
     notices.length = 0;
 
-    await timed('audit log', async () => writeAudit(sink, o, seedKey, base, { municipalReviewer, districtReviewer }, asOf));
+    await timed('audit log', async () =>
+      writeAudit(sink, o, seedKey, base, { municipalReviewer, districtReviewer }, asOf),
+    );
 
     if (wantPayments && card) {
       await timed('payment batches + payments', async () =>
@@ -502,19 +623,63 @@ async function writeAudit(
     if (u < 0.5) row = ['citizen', `beneficiary:${who}`, 'auth.face_login', `beneficiary:${who}`, null, ip];
     else if (u < 0.58) row = ['citizen', `beneficiary:${who}`, 'auth.logout', null, null, ip];
     else if (u < 0.66)
-      row = ['citizen', `beneficiary:${who}`, 'change_request.submit', `change_request:${req}`, '{"outcome":"pending","bankResult":"ok","channel":"mobile"}', ip];
-    else if (u < 0.68) row = ['citizen', `beneficiary:${who}`, 'change_request.withdraw', `change_request:${req}`, null, ip];
+      row = [
+        'citizen',
+        `beneficiary:${who}`,
+        'change_request.submit',
+        `change_request:${req}`,
+        '{"outcome":"pending","bankResult":"ok","channel":"mobile"}',
+        ip,
+      ];
+    else if (u < 0.68)
+      row = ['citizen', `beneficiary:${who}`, 'change_request.withdraw', `change_request:${req}`, null, ip];
     else if (u < 0.83)
-      row = ['caseworker', `caseworker:${cw}`, 'change_request.view', `change_request:${req}`, '{"districtCode":"500105"}', ip];
+      row = [
+        'caseworker',
+        `caseworker:${cw}`,
+        'change_request.view',
+        `change_request:${req}`,
+        '{"districtCode":"500105"}',
+        ip,
+      ];
     else if (u < 0.9)
-      row = ['caseworker', `caseworker:${cw}`, 'change_request.approve', `change_request:${req}`, '{"districtCode":"500105","opinion":"同意"}', ip];
+      row = [
+        'caseworker',
+        `caseworker:${cw}`,
+        'change_request.approve',
+        `change_request:${req}`,
+        '{"districtCode":"500105","opinion":"同意"}',
+        ip,
+      ];
     else if (u < 0.92)
-      row = ['caseworker', `caseworker:${cw}`, 'change_request.reject', `change_request:${req}`, '{"districtCode":"500105","opinion":"账户信息与申请人不符"}', ip];
+      row = [
+        'caseworker',
+        `caseworker:${cw}`,
+        'change_request.reject',
+        `change_request:${req}`,
+        '{"districtCode":"500105","opinion":"账户信息与申请人不符"}',
+        ip,
+      ];
     else if (u < 0.95) row = ['caseworker', `caseworker:${cw}`, 'auth.caseworker_login', `caseworker:${cw}`, null, ip];
     else if (u < 0.99) {
       const acc = base.acc + 1 + Math.floor(uniform(seedKey, j, 205) * people);
-      row = ['system', 'validation-run', 'account.invalidate', `account:${acc}`, '{"kind":"scheduled_validation"}', null];
-    } else row = ['caseworker', `caseworker:${cw}`, 'account.edit', `account:${base.acc + 1}`, '{"districtCode":"500105"}', ip];
+      row = [
+        'system',
+        'validation-run',
+        'account.invalidate',
+        `account:${acc}`,
+        '{"kind":"scheduled_validation"}',
+        null,
+      ];
+    } else
+      row = [
+        'caseworker',
+        `caseworker:${cw}`,
+        'account.edit',
+        `account:${base.acc + 1}`,
+        '{"districtCode":"500105"}',
+        ip,
+      ];
     const p = w.add([base.audit + j + 1, at, ...row.slice(0, 5), row[5]]);
     if (p) await p;
   }
@@ -616,10 +781,23 @@ async function writePayments(
     return ds.length === 1 ? 0 : Math.floor(uniform(seedKey, i, 340 + t) * ds.length);
   };
   const failureOf = (i: number, last: boolean) =>
-    last && people.creditingNotice.has(i) ? FAILURES[Math.floor(uniform(seedKey, i, 103) * FAILURES.length)] : undefined;
+    last && people.creditingNotice.has(i)
+      ? FAILURES[Math.floor(uniform(seedKey, i, 103) * FAILURES.length)]
+      : undefined;
 
   // Pass 1: the batches (10,000 lines at most each) and their totals.
-  type Batch = { id: string; district: string; item: string; period: string; paidAt: number; lines: number; paid: number; failed: number; invalidated: number; fen: number };
+  type Batch = {
+    id: string;
+    district: string;
+    item: string;
+    period: string;
+    paidAt: number;
+    lines: number;
+    paid: number;
+    failed: number;
+    invalidated: number;
+    fen: number;
+  };
   const batches = new Map<string, Batch>();
   const batchOrder: Batch[] = [];
   const counters = new Map<string, number>();
@@ -631,7 +809,18 @@ async function writePayments(
     const id = `${key}-S${String(part).padStart(2, '0')}`;
     let b = batches.get(id);
     if (!b) {
-      b = { id, district, item: item.code, period: period.label, paidAt, lines: 0, paid: 0, failed: 0, invalidated: 0, fen: 0 };
+      b = {
+        id,
+        district,
+        item: item.code,
+        period: period.label,
+        paidAt,
+        lines: 0,
+        paid: 0,
+        failed: 0,
+        invalidated: 0,
+        fen: 0,
+      };
       batches.set(id, b);
       batchOrder.push(b);
     }
@@ -649,14 +838,34 @@ async function writePayments(
     } else b.paid++;
   }
   const bw = sink.table('payment_batches', [
-    'batch_id', 'district_code', 'item_code', 'period', 'paid_at', 'content_hash', 'lines', 'paid', 'failed',
-    'invalidated', 'amount_fen', 'received_at',
+    'batch_id',
+    'district_code',
+    'item_code',
+    'period',
+    'paid_at',
+    'content_hash',
+    'lines',
+    'paid',
+    'failed',
+    'invalidated',
+    'amount_fen',
+    'received_at',
   ]);
   const { createHash } = await import('node:crypto');
   for (const b of batchOrder) {
     const p = bw.add([
-      b.id, b.district, b.item, b.period, isoAt(b.paidAt), createHash('sha256').update(`scale:${o.seed}:${b.id}`).digest('hex'),
-      b.lines, b.paid, b.failed, b.invalidated, b.fen, isoAt(b.paidAt + DAY),
+      b.id,
+      b.district,
+      b.item,
+      b.period,
+      isoAt(b.paidAt),
+      createHash('sha256').update(`scale:${o.seed}:${b.id}`).digest('hex'),
+      b.lines,
+      b.paid,
+      b.failed,
+      b.invalidated,
+      b.fen,
+      isoAt(b.paidAt + DAY),
     ]);
     if (p) await p;
   }
@@ -665,9 +874,24 @@ async function writePayments(
   // Pass 2: the lines.
   counters.clear();
   const pw = sink.table('payments', [
-    'id', 'batch_id', 'line_no', 'beneficiary_id', 'district_code', 'item_code', 'period', 'year', 'paid_at',
-    'amount_fen', 'status', 'failure_code', 'failure_reason', 'bank_code', 'account_number_enc', 'account_number_idx',
-    'account_number_masked', 'notification_id',
+    'id',
+    'batch_id',
+    'line_no',
+    'beneficiary_id',
+    'district_code',
+    'item_code',
+    'period',
+    'year',
+    'paid_at',
+    'amount_fen',
+    'status',
+    'failure_code',
+    'failure_reason',
+    'bank_code',
+    'account_number_enc',
+    'account_number_idx',
+    'account_number_masked',
+    'notification_id',
   ]);
   let id = base.pay;
   const paidAtIso = new Map<number, string>();
@@ -685,8 +909,19 @@ async function writePayments(
     }
     id++;
     const p = pw.add([
-      id, b.id, lineNo, base.ben + l.i + 1, district, l.item.code, l.period.label, l.year, at,
-      amountOf(l.item, l.i, l.t), fail ? 'failed' : 'paid', fail?.code ?? null, fail?.reason ?? null,
+      id,
+      b.id,
+      lineNo,
+      base.ben + l.i + 1,
+      district,
+      l.item.code,
+      l.period.label,
+      l.year,
+      at,
+      amountOf(l.item, l.i, l.t),
+      fail ? 'failed' : 'paid',
+      fail?.code ?? null,
+      fail?.reason ?? null,
       onNew ? mv[1] : people.card.bank[l.i],
       onNew ? mv[2] : people.card.enc[l.i],
       onNew ? mv[3] : people.card.idx[l.i],

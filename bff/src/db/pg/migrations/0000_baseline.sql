@@ -242,7 +242,8 @@ CREATE INDEX "change_requests_district_queue" ON "change_requests" USING btree (
 CREATE INDEX "change_requests_queue" ON "change_requests" USING btree ("status","applied_at","id");--> statement-breakpoint
 CREATE INDEX "change_requests_district_time" ON "change_requests" USING btree ("district_code","applied_at","id");--> statement-breakpoint
 CREATE INDEX "change_requests_time" ON "change_requests" USING btree ("applied_at","id");--> statement-breakpoint
-CREATE INDEX "change_requests_applicant" ON "change_requests" USING btree ("applicant_name" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "change_requests_applicant" ON "change_requests" USING btree ("applicant_name" text_pattern_ops,"status","district_code","applied_at","id");--> statement-breakpoint
+CREATE INDEX "change_requests_bank" ON "change_requests" USING btree ("bank_code","status","district_code","applied_at","id");--> statement-breakpoint
 CREATE INDEX "change_requests_account_idx" ON "change_requests" USING btree ("account_number_idx");--> statement-breakpoint
 CREATE INDEX "login_attempts_key" ON "login_attempts" USING btree ("username_key","ip","at");--> statement-breakpoint
 CREATE INDEX "notifications_beneficiary" ON "notifications" USING btree ("beneficiary_id","occurred_at");--> statement-breakpoint

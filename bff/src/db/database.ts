@@ -81,6 +81,32 @@ function driverCode(err: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * better-sqlite3 compiles every statement drizzle hands it (drizzle prepares afresh for each query it builds): at
+ * 1M rows the compile cost as much as running the query. The same SQL text gets the same compiled statement here
+ * (a small LRU per connection); SQLite recompiles a cached statement by itself after a schema change. drizzle
+ * switches a statement to raw mode when it wants arrays, so a reused one is switched back first.
+ */
+function cacheStatements(conn: Database.Database, size = 500) {
+  const prepare = conn.prepare.bind(conn) as (source: string, ...rest: unknown[]) => Database.Statement;
+  const cache = new Map<string, Database.Statement>();
+  conn.prepare = ((source: string, ...rest: unknown[]) => {
+    // better-sqlite3's own calls (pragma) pass more arguments: left alone.
+    if (rest.length > 0) return prepare(source, ...rest);
+    let statement = cache.get(source);
+    if (statement) {
+      cache.delete(source);
+      cache.set(source, statement);
+      if (statement.reader) statement.raw(false);
+      return statement;
+    }
+    statement = prepare(source);
+    cache.set(source, statement);
+    if (cache.size > size) cache.delete(cache.keys().next().value as string);
+    return statement;
+  }) as typeof conn.prepare;
+}
+
 const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
 function openSqlite(path: string): DataStore {
@@ -96,11 +122,16 @@ function openSqlite(path: string): DataStore {
   writer.pragma('synchronous = NORMAL');
   const writerDb = drizzleSqlite(writer, { schema: sqliteSchema });
   migrateSqlite(writerDb, { migrationsFolder: join(here, 'sqlite', 'migrations') });
+  // Fresh statistics for the planner where they are missing or stale (cheap: it only analyzes what needs it).
+  writer.pragma('analysis_limit = 1000');
+  writer.pragma('optimize = 0x10002');
+  cacheStatements(writer);
 
   const reader = new Database(path, { readonly: true });
   reader.pragma('busy_timeout = 5000');
   reader.pragma('cache_size = -65536');
   reader.pragma('mmap_size = 268435456');
+  cacheStatements(reader);
   const readerDb = drizzleSqlite(reader, { schema: sqliteSchema });
 
   // The services are typed against the PostgreSQL flavour; at run time the SQLite builders answer the same awaits.

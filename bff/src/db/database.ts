@@ -130,7 +130,7 @@ function openSqlite(path: string): DataStore {
   const reader = new Database(path, { readonly: true });
   reader.pragma('busy_timeout = 5000');
   reader.pragma('cache_size = -65536');
-  reader.pragma('mmap_size = 268435456');
+  // No mmap: mapped pages count in the process's RSS (a 5 GB file at 1M people); SQLite's own cache is bounded.
   cacheStatements(reader);
   const readerDb = drizzleSqlite(reader, { schema: sqliteSchema });
 

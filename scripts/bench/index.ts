@@ -509,7 +509,7 @@ try {
   {
     const year = Number(asOf.slice(0, 4)) - 1;
     const probe = await fetch(`${bffUrl}/api/me/payments?year=${year}`, { headers: auth(cardTokens[0]) });
-    if (probe.status === 404 && (await probe.text()).includes('NOT_FOUND') && !(await hasRoute('/api/me/payments'))) {
+    if (probe.status === 404 && !(await hasRoute('/api/me/payments'))) {
       log('payments: GET /api/me/payments is not in this build (issue 14 is built in parallel): skipped');
       extra.paymentsYearPage = 'skipped: GET /api/me/payments not in this build';
     } else {
@@ -787,7 +787,10 @@ try {
   }
 
   // A 10,000-line payment batch (issue 14), when the route exists.
-  if (scaled && selected('payments', 'batch')) {
+  if (scaled && selected('payments', 'batch') && !(await hasRoute('/api/review/payment-batches'))) {
+    extra.paymentBatch = 'skipped: POST /api/review/payment-batches not in this build';
+    log('payments: POST /api/review/payment-batches is not in this build (issue 14 is built in parallel): skipped');
+  } else if (scaled && selected('payments', 'batch')) {
     const district = '500117';
     const lines: unknown[] = [];
     for (let i = 0; i < sizes.people && lines.length < 10_000; i++) {

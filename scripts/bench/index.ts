@@ -14,7 +14,7 @@
  * Results: data/bench/results-<db>-<size>.json, and the table in docs/benchmarks.md (between its bench markers)
  * re-rendered from every results file present. Loopback only; every load is bounded in time or count.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
@@ -172,7 +172,8 @@ async function prepareDatabase() {
     const seeded = join(benchDir, `seed-${seedKeyName}.db`);
     const marker = `${seeded}.json`;
     const tablesHash = baseline('sqlite', repoRoot).tablesHash;
-    const stale = existsSync(marker) && (JSON.parse(readFileSync(marker, 'utf8')).tablesHash ?? tablesHash) !== tablesHash;
+    const stale =
+      existsSync(marker) && (JSON.parse(readFileSync(marker, 'utf8')).tablesHash ?? tablesHash) !== tablesHash;
     if (!existsSync(marker) || stale) {
       rmSync(seeded, { force: true });
       log(`seeding ${seeded} (once; kept for later runs)`);
@@ -206,7 +207,8 @@ async function prepareDatabase() {
     const exists = await client.query('select 1 from pg_database where datname = $1', [template]);
     const marker = join(benchDir, `pg-${template}.json`);
     const tablesHash = baseline('postgres', repoRoot).tablesHash;
-    const stale = existsSync(marker) && (JSON.parse(readFileSync(marker, 'utf8')).tablesHash ?? tablesHash) !== tablesHash;
+    const stale =
+      existsSync(marker) && (JSON.parse(readFileSync(marker, 'utf8')).tablesHash ?? tablesHash) !== tablesHash;
     if (exists.rowCount === 0 || !existsSync(marker) || stale) {
       await client.query(`drop database if exists ${template}`);
       await client.query(`create database ${template}`);
@@ -252,6 +254,10 @@ interface Row {
   p99: number;
   non2xx: number;
   requests: number;
+  /** The BFF's own CPU time per answered request (ms), from /proc: what a request costs, whatever else runs. */
+  cpuMs?: number;
+  /** Share of one core the BFF used during the line (1 = saturated; well below 1 with high latency = starved). */
+  busy?: number;
   note?: string;
 }
 const rows: Row[] = [];
@@ -268,8 +274,32 @@ const rssTimer = setInterval(() => {
 }, 100);
 rssTimer.unref();
 
+const clockTicks = Number(execSync('getconf CLK_TCK').toString().trim()) || 100;
+/** utime + stime of a process in ms. */
+const cpuOf = (pid: number) => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
+  } catch {
+    return 0;
+  }
+};
+
 let specNo = 0;
-function runLoadProcess(spec: LoadSpec): Promise<LoadResult> {
+async function runLoadProcess(spec: LoadSpec): Promise<LoadResult & { cpuMs?: number; busy?: number }> {
+  const onBff = bffPid && spec.url === bffUrl;
+  const before = onBff ? cpuOf(bffPid) : 0;
+  const r = await runLoadProcessRaw(spec);
+  if (!onBff || r.requests === 0) return r;
+  const used = cpuOf(bffPid) - before;
+  return {
+    ...r,
+    cpuMs: Math.round((used / r.requests) * 100) / 100,
+    busy: Math.round((used / (r.seconds * 1000)) * 100) / 100,
+  };
+}
+function runLoadProcessRaw(spec: LoadSpec): Promise<LoadResult> {
   const file = join(tmpdir(), `ykt-bench-${process.pid}-${specNo++}.json`);
   writeFileSync(file, JSON.stringify(spec));
   return new Promise((resolve, reject) => {
@@ -291,7 +321,13 @@ function runLoadProcess(spec: LoadSpec): Promise<LoadResult> {
 
 const selected = (group: string, title: string) => !only || only.test(`${group} ${title}`);
 
-function record(group: string, title: string, connections: number, r: LoadResult, note?: string) {
+function record(
+  group: string,
+  title: string,
+  connections: number,
+  r: LoadResult & { cpuMs?: number; busy?: number },
+  note?: string,
+) {
   const row: Row = {
     group,
     title,
@@ -302,6 +338,8 @@ function record(group: string, title: string, connections: number, r: LoadResult
     p99: Math.round(r.p99 * 10) / 10,
     non2xx: r.non2xx + r.errors,
     requests: r.requests,
+    cpuMs: r.cpuMs,
+    busy: r.busy,
     note,
   };
   rows.push(row);
@@ -310,7 +348,7 @@ function record(group: string, title: string, connections: number, r: LoadResult
     .map(([s, n]) => `${s}×${n}`)
     .join(' ');
   log(
-    `${group} | ${title} | c=${connections} | ${Math.round(r.rps)} req/s | ratio ${(r.rps / (anchorRps || r.rps)).toFixed(3)} | p50 ${row.p50} p95 ${row.p95} p99 ${row.p99} ms | non-2xx ${row.non2xx}${statuses ? ` (${statuses})` : ''}`,
+    `${group} | ${title} | c=${connections} | ${Math.round(r.rps)} req/s | ratio ${(r.rps / (anchorRps || r.rps)).toFixed(3)} | p50 ${row.p50} p95 ${row.p95} p99 ${row.p99} ms | non-2xx ${row.non2xx}${statuses ? ` (${statuses})` : ''}${row.cpuMs !== undefined ? ` | BFF ${row.cpuMs} ms CPU/req, busy ${row.busy}` : ''}`,
   );
   return row;
 }
@@ -774,8 +812,8 @@ try {
       '/api/review/audit',
     ].map((path) => ({ path, headers: auth(cwMunicipal) }));
     const [cw, citizens] = await Promise.all([
-      runLoadProcess({ url: bffUrl, connections: 10, duration: seconds, items: heavy }),
-      runLoadProcess({
+      runLoadProcessRaw({ url: bffUrl, connections: 10, duration: seconds, items: heavy }),
+      runLoadProcessRaw({
         url: bffUrl,
         connections: 10,
         duration: seconds,
@@ -849,7 +887,7 @@ try {
       req.end('{}');
     });
     await new Promise((r) => setTimeout(r, 2000));
-    const citizens = await runLoadProcess({
+    const citizens = await runLoadProcessRaw({
       url: bffUrl,
       connections: 10,
       duration: seconds,
@@ -878,6 +916,24 @@ try {
       accountsPerSecond: Math.round((v.checked + v.skipped) / s),
     };
     log(`validation run: ${JSON.stringify(extra.validationRun)}`);
+  }
+  // The anchor again at the end: the machine is shared, so the better of the two is the one the ratios use
+  // (a ratio is never flattered by an unlucky anchor).
+  {
+    const again = await runLoadProcess({
+      url: `http://127.0.0.1:${helloPort}`,
+      connections: 10,
+      duration: seconds,
+      items: [{ path: '/' }],
+    });
+    extra.anchorRuns = [Math.round(anchorRps), Math.round(again.rps)];
+    log(`anchor again at the end: ${Math.round(again.rps)} req/s (first ${Math.round(anchorRps)})`);
+    if (again.rps > anchorRps) {
+      anchorRps = again.rps;
+      const first = rows.find((r) => r.group === 'anchor' && r.title.startsWith('bare'));
+      const r1 = (x: number) => Math.round(x * 10) / 10;
+      if (first) Object.assign(first, { rps: again.rps, p50: r1(again.p50), p95: r1(again.p95), p99: r1(again.p99) });
+    }
   }
   extra.rssPeakMb = Math.round(Math.max(rssPeak, rssNow));
   extra.rssEndMb = Math.round(rssOf(bffPid));
@@ -963,8 +1019,9 @@ function renderDocs() {
         }
     const cell = (f: typeof result | undefined, k: string) => {
       const r = f?.rows.find((x) => key(x) === k);
-      if (!r) return '| — | — | — | — | — | — ';
-      return `| ${r.rps.toLocaleString('en')} | ${r.ratio ?? '—'} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.non2xx} `;
+      if (!r) return '| — | — | — | — | — | — | — ';
+      const cpu = (r as { cpuMs?: number }).cpuMs;
+      return `| ${r.rps.toLocaleString('en')} | ${r.ratio ?? '—'} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.non2xx} | ${cpu ?? '—'} `;
     };
     out.push(
       `### ${size === 'demo' ? 'Demo data (six people)' : `At scale (size ${size}: ${(lite ?? pg)?.sizes.people.toLocaleString('en')} people)`}`,

@@ -50,9 +50,9 @@ export async function syncIndexes(
   if (dialect === 'sqlite') {
     const db = new Database(target);
     try {
-      const row = db.prepare('select created_at as at from __drizzle_migrations order by created_at desc limit 1').get() as
-        | { at: number }
-        | undefined;
+      const row = db
+        .prepare('select created_at as at from __drizzle_migrations order by created_at desc limit 1')
+        .get() as { at: number } | undefined;
       if (Number(row?.at) === b.when) return;
       const have = db.prepare(`select name from sqlite_master where type = 'index' and sql is not null`).all() as {
         name: string;
@@ -78,7 +78,9 @@ export async function syncIndexes(
   const client = new pg.Client({ connectionString: target });
   await client.connect();
   try {
-    const r = await client.query('select created_at as at from drizzle.__drizzle_migrations order by created_at desc limit 1');
+    const r = await client.query(
+      'select created_at as at from drizzle.__drizzle_migrations order by created_at desc limit 1',
+    );
     if (Number(r.rows[0]?.at) === b.when) return;
     const have = await client.query(
       `select i.indexname as name from pg_indexes i where i.schemaname = 'public'

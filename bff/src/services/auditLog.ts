@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { formatChongqingTime, maskName } from '@ykt/shared';
 import { stringify } from 'csv-stringify';
-import { and, desc, eq, gte, inArray, like, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import { forbidden } from '../lib/errors.ts';
 import type { Scope } from './caseworkers.ts';
 import type { ServiceContext } from './context.ts';
@@ -33,18 +33,13 @@ export function createAuditLog(ctx: ServiceContext) {
   };
 
   /**
-   * An action (account.invalidate) or a family of actions (account) as ONE index range on (action, id): the
-   * range [x, x + '/') holds x and every 'x.…' ('/' follows '.'), and the residual test drops the few others
-   * ('x-…'). The capped count runs on it alone (covering).
+   * An action (account.invalidate) or a family of actions (account) as index ranges on (action, id), no LIKE
+   * (whose escapes SQLite and PostgreSQL read differently): x itself, or [x + '.', x + '/') — '/' follows '.', so
+   * that range is exactly the actions that start with 'x.'. The capped count runs on it alone (covering).
    */
   const actionCondition = (action?: string): SQL | undefined => {
     if (!action) return undefined;
-    const escaped = action.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-    return and(
-      gte(a.action, action),
-      lt(a.action, `${action}/`),
-      or(eq(a.action, action), like(a.action, `${escaped}.%`)),
-    );
+    return or(eq(a.action, action), and(gte(a.action, `${action}.`), lt(a.action, `${action}/`)));
   };
 
   /**

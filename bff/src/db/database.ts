@@ -56,8 +56,10 @@ export interface DataStore {
   readonly read: ReadDb;
   unitOfWork<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   lock(tx: Tx, ...keys: string[]): Promise<void>;
-  /** `column` starts with `prefix`, as one index range (the prefix's LIKE wildcards taken literally). */
+  /** `column` starts with `prefix`, as one index range in byte order (no wildcards: the prefix is taken literally). */
   startsWith(column: SQLWrapper, prefix: string): SQL;
+  /** `column` in byte order, the order of the name indexes (ORDER BY and keyset comparisons of a name search). */
+  textOrder(column: SQLWrapper): SQL;
   isUniqueViolation(err: unknown): boolean;
   /** Raw rows of a statement (the few queries drizzle's builder does not express, e.g. a capped count). */
   rows<T>(db: ReadDb | Tx, query: SQL): Promise<T[]>;
@@ -69,7 +71,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 /** `YKT_DATABASE_URL=postgres://...` selects PostgreSQL; otherwise the SQLite file at `path`. */
 export async function openDataStore(opts: { url?: string; path: string; poolSize?: number }): Promise<DataStore> {
-  if (opts.url && /^postgres(ql)?:\/\//.test(opts.url)) return openPostgres(opts.url, opts.poolSize ?? 10);
+  if (opts.url && /^postgres(ql)?:\/\//.test(opts.url)) return openPostgres(opts.url, opts.poolSize ?? 20);
   return openSqlite(opts.path);
 }
 
@@ -106,8 +108,6 @@ function cacheStatements(conn: Database.Database, size = 500) {
     return statement;
   }) as typeof conn.prepare;
 }
-
-const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
 function openSqlite(path: string): DataStore {
   if (path === ':memory:') {
@@ -164,6 +164,7 @@ function openSqlite(path: string): DataStore {
       // Binary collation orders by UTF-8 bytes: [prefix, prefix + U+10FFFF) is exactly the names that start with it.
       return sql`(${column} >= ${prefix} and ${column} < ${`${prefix}\u{10FFFF}`})`;
     },
+    textOrder: (column) => sql`${column}`,
     isUniqueViolation(err) {
       const code = driverCode(err);
       return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
@@ -215,9 +216,12 @@ async function openPostgres(url: string, poolSize: number): Promise<DataStore> {
         await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
       }
     },
+    // collate "C" (byte order) whatever the database's locale: the same range and order as SQLite's binary
+    // collation, served by the collate "C" name indexes (pg/schema.ts).
     startsWith(column, prefix) {
-      return sql`${column} like ${likePrefix(prefix)} escape '\\'`;
+      return sql`(${column} collate "C" >= ${prefix} and ${column} collate "C" < ${`${prefix}\u{10FFFF}`})`;
     },
+    textOrder: (column) => sql`${column} collate "C"`,
     isUniqueViolation: (err) => driverCode(err) === '23505',
     async rows<T>(d: ReadDb | Tx, query: SQL) {
       return (await (d as Db).execute(query)).rows as T[];

@@ -230,7 +230,7 @@ export function createAccounts(ctx: ServiceContext) {
         ? decodeCursor<[string, number, string]>(q.cursor, ['s', 'n', 's'])
         : decodeCursor<[string, number]>(q.cursor, ['s', 'n']);
       const keyset = byName
-        ? [sql`${ben.name}`, sql`${ben.id}`, sql`${acc.districtCode}`]
+        ? [db.textOrder(ben.name), sql`${ben.id}`, sql`${acc.districtCode}`]
         : [sql`${acc.districtCode}`, sql`${acc.id}`];
       const [rows, total] = await Promise.all([
         db.read
@@ -239,7 +239,9 @@ export function createAccounts(ctx: ServiceContext) {
           .innerJoin(ben, eq(ben.id, acc.beneficiaryId))
           .where(and(where, cursor ? after(keyset, cursor, 'asc') : undefined))
           .orderBy(
-            ...(byName ? [asc(ben.name), asc(ben.id), asc(acc.districtCode)] : [asc(acc.districtCode), asc(acc.id)]),
+            ...(byName
+              ? [asc(db.textOrder(ben.name)), asc(ben.id), asc(acc.districtCode)]
+              : [asc(acc.districtCode), asc(acc.id)]),
           )
           .limit(q.pageSize + 1),
         // Counted on accounts alone unless the name (a beneficiaries column) is asked for.

@@ -39,7 +39,24 @@ export function baseline(dialect: 'sqlite' | 'postgres', repoRoot: string) {
   };
 }
 
-/** Brings a seeded database's indexes and migration row to the current baseline. */
+/**
+ * An index definition in a comparable form: drizzle's DDL and what the database reports (PostgreSQL's indexdef,
+ * SQLite's stored SQL) differ in quoting, schema prefix, case and spacing, not in substance.
+ */
+export const normalizeIndex = (ddl: string) =>
+  ddl
+    .toLowerCase()
+    .replace(/["`]/g, '')
+    .replace(/\bpublic\./g, '')
+    .replace(/::text/g, '')
+    .replace(/ using btree/g, '')
+    .replace(/[()]/g, ' ')
+    .replace(/\s*,\s*/g, ',')
+    .replace(/\s+/g, ' ')
+    .replace(/;$/, '')
+    .trim();
+
+/** Brings a seeded database's indexes (names and definitions) and migration row to the current baseline. */
 export async function syncIndexes(
   dialect: 'sqlite' | 'postgres',
   repoRoot: string,
@@ -50,25 +67,32 @@ export async function syncIndexes(
   if (dialect === 'sqlite') {
     const db = new Database(target);
     try {
-      const row = db
-        .prepare('select created_at as at from __drizzle_migrations order by created_at desc limit 1')
-        .get() as { at: number } | undefined;
-      if (Number(row?.at) === b.when) return;
-      const have = db.prepare(`select name from sqlite_master where type = 'index' and sql is not null`).all() as {
+      let changed = false;
+      const have = db.prepare(`select name, sql from sqlite_master where type = 'index' and sql is not null`).all() as {
         name: string;
+        sql: string;
       }[];
-      for (const { name } of have)
-        if (!b.indexes.has(name)) {
+      for (const { name, sql } of have)
+        if (!b.indexes.has(name) || normalizeIndex(b.indexes.get(name) as string) !== normalizeIndex(sql)) {
           db.exec(`drop index "${name}"`);
+          changed = true;
           log(`index ${name} dropped`);
         }
-      const names = new Set(have.map((h) => h.name));
+      const names = new Set(
+        have
+          .filter(({ name, sql }) => normalizeIndex(b.indexes.get(name) ?? '') === normalizeIndex(sql))
+          .map((h) => h.name),
+      );
       for (const [name, ddl] of b.indexes)
         if (!names.has(name)) {
           db.exec(ddl);
+          changed = true;
           log(`index ${name} created`);
         }
-      db.exec('analyze');
+      if (changed) {
+        db.pragma('analysis_limit = 2000');
+        db.exec('analyze');
+      }
       db.prepare('update __drizzle_migrations set hash = ?, created_at = ?').run(b.hash, b.when);
     } finally {
       db.close();
@@ -78,26 +102,27 @@ export async function syncIndexes(
   const client = new pg.Client({ connectionString: target });
   await client.connect();
   try {
-    const r = await client.query(
-      'select created_at as at from drizzle.__drizzle_migrations order by created_at desc limit 1',
-    );
-    if (Number(r.rows[0]?.at) === b.when) return;
+    let changed = false;
     const have = await client.query(
-      `select i.indexname as name from pg_indexes i where i.schemaname = 'public'
+      `select i.indexname as name, i.indexdef as sql from pg_indexes i where i.schemaname = 'public'
         and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`,
     );
-    for (const { name } of have.rows as { name: string }[])
-      if (!b.indexes.has(name)) {
+    const rows = have.rows as { name: string; sql: string }[];
+    const same = (name: string, sql: string) => normalizeIndex(b.indexes.get(name) ?? '') === normalizeIndex(sql);
+    for (const { name, sql } of rows)
+      if (!b.indexes.has(name) || !same(name, sql)) {
         await client.query(`drop index "${name}"`);
+        changed = true;
         log(`index ${name} dropped`);
       }
-    const names = new Set((have.rows as { name: string }[]).map((h) => h.name));
+    const names = new Set(rows.filter(({ name, sql }) => same(name, sql)).map((h) => h.name));
     for (const [name, ddl] of b.indexes)
       if (!names.has(name)) {
         await client.query(ddl);
+        changed = true;
         log(`index ${name} created`);
       }
-    await client.query('analyze');
+    if (changed) await client.query('analyze');
     await client.query('update drizzle.__drizzle_migrations set hash = $1, created_at = $2', [b.hash, b.when]);
   } finally {
     await client.end();

@@ -35,11 +35,17 @@ export function createAuditLog(ctx: ServiceContext) {
   /**
    * An action (account.invalidate) or a family of actions (account) as index ranges on (action, id), no LIKE
    * (whose escapes SQLite and PostgreSQL read differently): x itself, or [x + '.', x + '/') — '/' follows '.', so
-   * that range is exactly the actions that start with 'x.'. The capped count runs on it alone (covering).
+   * that range is exactly the actions that start with 'x.'. The capped count runs on the index alone.
    */
   const actionCondition = (action?: string): SQL | undefined => {
     if (!action) return undefined;
-    return or(eq(a.action, action), and(gte(a.action, `${action}.`), lt(a.action, `${action}/`)));
+    // One range [x, x + '/') for the index (an OR of two ranges made PostgreSQL read the heap for its bitmap);
+    // within it, x itself and everything from x + '.' on are the family.
+    return and(
+      gte(a.action, action),
+      lt(a.action, `${action}/`),
+      or(eq(a.action, action), gte(a.action, `${action}.`)),
+    );
   };
 
   /**

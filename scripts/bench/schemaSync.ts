@@ -90,7 +90,6 @@ export async function syncIndexes(
           log(`index ${name} created`);
         }
       if (changed) {
-        db.pragma('analysis_limit = 2000');
         db.exec('analyze');
       }
       db.prepare('update __drizzle_migrations set hash = ?, created_at = ?').run(b.hash, b.when);

@@ -122,9 +122,9 @@ function openSqlite(path: string): DataStore {
   writer.pragma('synchronous = NORMAL');
   const writerDb = drizzleSqlite(writer, { schema: sqliteSchema });
   migrateSqlite(writerDb, { migrationsFolder: join(here, 'sqlite', 'migrations') });
-  // Fresh statistics for the planner where they are missing or stale (cheap: it only analyzes what needs it).
-  writer.pragma('analysis_limit = 1000');
-  writer.pragma('optimize = 0x10002');
+  // No PRAGMA optimize here: measured at 1M, its sampled re-analysis (analysis_limit) rewrote good statistics with
+  // row counts of a few rows and the planner then walked whole indexes (docs/benchmarks.md). Statistics come from
+  // ANALYZE after a bulk load (scripts/seed/scale.ts).
   cacheStatements(writer);
 
   const reader = new Database(path, { readonly: true });

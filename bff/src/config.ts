@@ -11,8 +11,11 @@ const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'YKT_DATABASE_URL must be a postgres:// URL')
     .optional(),
-  /** Connections per instance in the PostgreSQL pool. */
-  databasePoolSize: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * Connections per instance in the PostgreSQL pool. 20, not 10: ten caseworker connections on slow queries must
+   * not leave the citizens' card faces waiting for a connection (docs/benchmarks.md, mixed lines).
+   */
+  databasePoolSize: z.coerce.number().int().min(1).max(100).default(20),
   /** 32 bytes, base64: AES-256-GCM for ID and account numbers, HMAC for their blind indexes (both derived by HKDF). */
   dataKey: z.string().refine((k) => Buffer.from(k, 'base64').length === 32, 'YKT_DATA_KEY must be 32 bytes base64'),
   jwtSecret: z.string().min(32, 'YKT_JWT_SECRET must be at least 32 characters'),

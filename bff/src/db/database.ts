@@ -56,8 +56,10 @@ export interface DataStore {
   readonly read: ReadDb;
   unitOfWork<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   lock(tx: Tx, ...keys: string[]): Promise<void>;
-  /** `column` starts with `prefix`, as one index range (the prefix's LIKE wildcards taken literally). */
+  /** `column` starts with `prefix`, as one index range in byte order (no wildcards: the prefix is taken literally). */
   startsWith(column: SQLWrapper, prefix: string): SQL;
+  /** `column` in byte order, the order of the name indexes (ORDER BY and keyset comparisons of a name search). */
+  textOrder(column: SQLWrapper): SQL;
   isUniqueViolation(err: unknown): boolean;
   /** Raw rows of a statement (the few queries drizzle's builder does not express, e.g. a capped count). */
   rows<T>(db: ReadDb | Tx, query: SQL): Promise<T[]>;
@@ -69,7 +71,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 /** `YKT_DATABASE_URL=postgres://...` selects PostgreSQL; otherwise the SQLite file at `path`. */
 export async function openDataStore(opts: { url?: string; path: string; poolSize?: number }): Promise<DataStore> {
-  if (opts.url && /^postgres(ql)?:\/\//.test(opts.url)) return openPostgres(opts.url, opts.poolSize ?? 10);
+  if (opts.url && /^postgres(ql)?:\/\//.test(opts.url)) return openPostgres(opts.url, opts.poolSize ?? 20);
   return openSqlite(opts.path);
 }
 
@@ -81,7 +83,31 @@ function driverCode(err: unknown): string | undefined {
   return undefined;
 }
 
-const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+/**
+ * better-sqlite3 compiles every statement drizzle hands it (drizzle prepares afresh for each query it builds): at
+ * 1M rows the compile cost as much as running the query. The same SQL text gets the same compiled statement here
+ * (a small LRU per connection); SQLite recompiles a cached statement by itself after a schema change. drizzle
+ * switches a statement to raw mode when it wants arrays, so a reused one is switched back first.
+ */
+function cacheStatements(conn: Database.Database, size = 500) {
+  const prepare = conn.prepare.bind(conn) as (source: string, ...rest: unknown[]) => Database.Statement;
+  const cache = new Map<string, Database.Statement>();
+  conn.prepare = ((source: string, ...rest: unknown[]) => {
+    // better-sqlite3's own calls (pragma) pass more arguments: left alone.
+    if (rest.length > 0) return prepare(source, ...rest);
+    let statement = cache.get(source);
+    if (statement) {
+      cache.delete(source);
+      cache.set(source, statement);
+      if (statement.reader) statement.raw(false);
+      return statement;
+    }
+    statement = prepare(source);
+    cache.set(source, statement);
+    if (cache.size > size) cache.delete(cache.keys().next().value as string);
+    return statement;
+  }) as typeof conn.prepare;
+}
 
 function openSqlite(path: string): DataStore {
   if (path === ':memory:') {
@@ -96,11 +122,16 @@ function openSqlite(path: string): DataStore {
   writer.pragma('synchronous = NORMAL');
   const writerDb = drizzleSqlite(writer, { schema: sqliteSchema });
   migrateSqlite(writerDb, { migrationsFolder: join(here, 'sqlite', 'migrations') });
+  // No PRAGMA optimize here: measured at 1M, its sampled re-analysis (analysis_limit) rewrote good statistics with
+  // row counts of a few rows and the planner then walked whole indexes (docs/benchmarks.md). Statistics come from
+  // ANALYZE after a bulk load (scripts/seed/scale.ts).
+  cacheStatements(writer);
 
   const reader = new Database(path, { readonly: true });
   reader.pragma('busy_timeout = 5000');
   reader.pragma('cache_size = -65536');
-  reader.pragma('mmap_size = 268435456');
+  // No mmap: mapped pages count in the process's RSS (a 5 GB file at 1M people); SQLite's own cache is bounded.
+  cacheStatements(reader);
   const readerDb = drizzleSqlite(reader, { schema: sqliteSchema });
 
   // The services are typed against the PostgreSQL flavour; at run time the SQLite builders answer the same awaits.
@@ -133,6 +164,7 @@ function openSqlite(path: string): DataStore {
       // Binary collation orders by UTF-8 bytes: [prefix, prefix + U+10FFFF) is exactly the names that start with it.
       return sql`(${column} >= ${prefix} and ${column} < ${`${prefix}\u{10FFFF}`})`;
     },
+    textOrder: (column) => sql`${column}`,
     isUniqueViolation(err) {
       const code = driverCode(err);
       return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
@@ -184,9 +216,12 @@ async function openPostgres(url: string, poolSize: number): Promise<DataStore> {
         await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
       }
     },
+    // collate "C" (byte order) whatever the database's locale: the same range and order as SQLite's binary
+    // collation, served by the collate "C" name indexes (pg/schema.ts).
     startsWith(column, prefix) {
-      return sql`${column} like ${likePrefix(prefix)} escape '\\'`;
+      return sql`(${column} collate "C" >= ${prefix} and ${column} collate "C" < ${`${prefix}\u{10FFFF}`})`;
     },
+    textOrder: (column) => sql`${column} collate "C"`,
     isUniqueViolation: (err) => driverCode(err) === '23505',
     async rows<T>(d: ReadDb | Tx, query: SQL) {
       return (await (d as Db).execute(query)).rows as T[];

@@ -204,13 +204,21 @@ export function createAccounts(ctx: ServiceContext) {
     isLocked: (beneficiaryId: number) => isLocked(db.read, beneficiaryId),
 
     /**
-     * 一卡通账号 query: the caller's districts, ordered by district then id, a page after the cursor. The total is
-     * capped (paging.ts): a broad query over a million accounts answers "10000+" instead of counting them all.
+     * 一卡通账号 query: the caller's districts, ordered by district then id (a name search: by name, person,
+     * district), a page after the cursor. The total is
+     * capped (paging.ts): a broad query over a million accounts answers "1000+" instead of counting them all.
      */
     async list(scope: Scope, q: AccountQuery) {
       const conditions: (SQL | undefined)[] = [inScope(scope, acc.districtCode)];
       if (q.name) conditions.push(db.startsWith(ben.name, namePrefix('name', q.name)));
-      if (q.idNumber) conditions.push(idNumberCondition(db.schema, crypto, q.idNumber));
+      if (q.idNumber) {
+        // The person by ID number (blind index), then their accounts by the per-person index.
+        const people = db.read
+          .select({ id: ben.id })
+          .from(ben)
+          .where(idNumberCondition(db.schema, crypto, q.idNumber));
+        conditions.push(inArray(acc.beneficiaryId, people));
+      }
       if (q.accountNumber) conditions.push(eq(acc.accountNumberIdx, accountNumberIndex(crypto, q.accountNumber)));
       if (q.districtCode) {
         // A district outside the caller's scope simply has nothing to show.
@@ -218,18 +226,33 @@ export function createAccounts(ctx: ServiceContext) {
         conditions.push(eq(acc.districtCode, q.districtCode));
       }
       const where = and(...conditions);
-      const cursor = decodeCursor<[string, number]>(q.cursor, ['s', 'n']);
+      // A name search lists by name (then person, then district): the name index gives that order, so a common
+      // surname's page is the next few index entries, not a sort of every match. Otherwise by district, then id.
+      const byName = Boolean(q.name);
+      const cursor = byName
+        ? decodeCursor<[string, number, string]>(q.cursor, ['s', 'n', 's'])
+        : decodeCursor<[string, number]>(q.cursor, ['s', 'n']);
+      const keyset = byName
+        ? [db.textOrder(ben.name), sql`${ben.id}`, sql`${acc.districtCode}`]
+        : [sql`${acc.districtCode}`, sql`${acc.id}`];
       const [rows, total] = await Promise.all([
         db.read
           .select(selection)
           .from(acc)
           .innerJoin(ben, eq(ben.id, acc.beneficiaryId))
-          .where(and(where, cursor ? after([sql`${acc.districtCode}`, sql`${acc.id}`], cursor, 'asc') : undefined))
-          .orderBy(asc(acc.districtCode), asc(acc.id))
+          .where(and(where, cursor ? after(keyset, cursor, 'asc') : undefined))
+          .orderBy(
+            ...(byName
+              ? [asc(db.textOrder(ben.name)), asc(ben.id), asc(acc.districtCode)]
+              : [asc(acc.districtCode), asc(acc.id)]),
+          )
           .limit(q.pageSize + 1),
+        // Counted on accounts alone unless the name (a beneficiaries column) is asked for.
         cappedTotal(
           db.read,
-          db.read.select({ id: acc.id }).from(acc).innerJoin(ben, eq(ben.id, acc.beneficiaryId)).where(where),
+          byName
+            ? db.read.select({ id: acc.id }).from(acc).innerJoin(ben, eq(ben.id, acc.beneficiaryId)).where(where)
+            : db.read.select({ id: acc.id }).from(acc).where(where),
         ),
       ]);
       const page = (rows as Joined[]).slice(0, q.pageSize);
@@ -238,7 +261,13 @@ export function createAccounts(ctx: ServiceContext) {
         items: page.map(view),
         ...total,
         nextCursor:
-          rows.length > q.pageSize && last ? encodeCursor([last.account.districtCode, last.account.id]) : null,
+          rows.length > q.pageSize && last
+            ? encodeCursor(
+                byName
+                  ? [last.name, last.account.beneficiaryId, last.account.districtCode]
+                  : [last.account.districtCode, last.account.id],
+              )
+            : null,
       };
     },
 

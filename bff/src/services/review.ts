@@ -165,32 +165,41 @@ export function createReview(ctx: ServiceContext) {
         if (codes.length === 0) return { items: [], total: 0, totalExact: true, nextCursor: null };
         conditions.push(inArray(cr.bankCode, codes));
       }
-      if (q.name) {
-        const matching = db.read
-          .select({ id: ben.id })
-          .from(ben)
-          .where(db.startsWith(ben.name, namePrefix('name', q.name)));
-        conditions.push(inArray(cr.beneficiaryId, matching));
-      }
+      // 姓名 and 申请人姓名 are both matched on the request's applicant name: a 渝快办 self-service request is always
+      // made by the beneficiary under their own (face-verified) name, and a person's name never changes (domain rule
+      // 10), so it is the beneficiary's name kept on the request, and its index serves the prefix and the count.
+      if (q.name) conditions.push(db.startsWith(cr.applicantName, namePrefix('name', q.name)));
       if (q.applicantName)
         conditions.push(db.startsWith(cr.applicantName, namePrefix('applicantName', q.applicantName)));
-      if (q.idNumber) conditions.push(idNumberCondition(db.schema, crypto, q.idNumber));
+      // The person by ID number (blind index): their few requests, by the per-person index.
+      if (q.idNumber) {
+        const people = db.read
+          .select({ id: ben.id })
+          .from(ben)
+          .where(idNumberCondition(db.schema, crypto, q.idNumber));
+        conditions.push(inArray(cr.beneficiaryId, people));
+      }
       if (q.accountNumber) conditions.push(eq(cr.accountNumberIdx, accountNumberIndex(crypto, q.accountNumber)));
       const where = and(...conditions);
       const cursor = decodeCursor<[string, number]>(q.cursor, ['t', 'n']);
 
+      // The page in two steps: the ids, from the narrowest index (a broad name prefix sorts a few thousand keys,
+      // not a few thousand joined rows), then those rows with their beneficiary.
+      const pageIds = db.read
+        .select({ id: cr.id })
+        .from(cr)
+        .where(and(where, cursor ? after([sql`${cr.appliedAt}`, sql`${cr.id}`], cursor, 'desc') : undefined))
+        .orderBy(desc(cr.appliedAt), desc(cr.id))
+        .limit(q.pageSize + 1);
       const [rows, total] = await Promise.all([
         db.read
           .select(selection)
           .from(cr)
           .innerJoin(ben, eq(ben.id, cr.beneficiaryId))
-          .where(and(where, cursor ? after([sql`${cr.appliedAt}`, sql`${cr.id}`], cursor, 'desc') : undefined))
-          .orderBy(desc(cr.appliedAt), desc(cr.id))
-          .limit(q.pageSize + 1),
-        cappedTotal(
-          db.read,
-          db.read.select({ id: cr.id }).from(cr).innerJoin(ben, eq(ben.id, cr.beneficiaryId)).where(where),
-        ),
+          .where(inArray(cr.id, pageIds))
+          .orderBy(desc(cr.appliedAt), desc(cr.id)),
+        // Every condition is on change_requests itself: counted without the join.
+        cappedTotal(db.read, db.read.select({ id: cr.id }).from(cr).where(where)),
       ]);
       const page = rows.slice(0, q.pageSize);
       const last = page[page.length - 1];

@@ -35,8 +35,9 @@ export const beneficiaries = pgTable(
   },
   (t) => [
     uniqueIndex('beneficiaries_id_number_idx').on(t.idNumberIdx),
-    // text_pattern_ops: a name prefix (what caseworkers type) is one index range.
-    index('beneficiaries_name').on(t.name.op('text_pattern_ops')),
+    // Byte order (collate "C", whatever the database's locale): a name prefix (what caseworkers type) is one index
+    // range, and a name search's ORDER BY name is the index's own order (database.ts startsWith / textOrder).
+    index('beneficiaries_name').on(sql`${t.name} collate "C"`),
     index('beneficiaries_id_last4').on(t.idLast4Idx),
   ],
 );
@@ -149,7 +150,15 @@ export const changeRequests = pgTable(
     // 显示完结: every status but failed, still newest first.
     index('change_requests_district_time').on(t.districtCode, t.appliedAt, t.id),
     index('change_requests_time').on(t.appliedAt, t.id),
-    index('change_requests_applicant').on(t.applicantName.op('text_pattern_ops')),
+    // 姓名 / 申请人姓名 by prefix, and 开户银行: covering for the capped count and the page's ids (scope, view, order).
+    index('change_requests_applicant').on(
+      sql`${t.applicantName} collate "C"`,
+      t.status,
+      t.districtCode,
+      t.appliedAt,
+      t.id,
+    ),
+    index('change_requests_bank').on(t.bankCode, t.status, t.districtCode, t.appliedAt, t.id),
     index('change_requests_account_idx').on(t.accountNumberIdx),
     check('change_requests_status', sql`${t.status} in ('pending', 'approved', 'rejected', 'withdrawn', 'failed')`),
   ],

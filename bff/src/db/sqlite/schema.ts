@@ -143,7 +143,9 @@ export const changeRequests = sqliteTable(
     // 显示完结: every status but failed, still newest first.
     index('change_requests_district_time').on(t.districtCode, t.appliedAt, t.id),
     index('change_requests_time').on(t.appliedAt, t.id),
-    index('change_requests_applicant').on(t.applicantName),
+    // 姓名 / 申请人姓名 by prefix, and 开户银行: covering for the capped count and the page's ids (scope, view, order).
+    index('change_requests_applicant').on(t.applicantName, t.status, t.districtCode, t.appliedAt, t.id),
+    index('change_requests_bank').on(t.bankCode, t.status, t.districtCode, t.appliedAt, t.id),
     index('change_requests_account_idx').on(t.accountNumberIdx),
     check('change_requests_status', sql`${t.status} in ('pending', 'approved', 'rejected', 'withdrawn', 'failed')`),
   ],

@@ -236,7 +236,7 @@ CREATE INDEX "bank_verifications_account" ON "bank_verifications" USING btree ("
 CREATE INDEX "bank_verifications_person" ON "bank_verifications" USING btree ("beneficiary_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "bank_verifications_one_in_flight" ON "bank_verifications" USING btree ("beneficiary_id") WHERE result = 'pending';--> statement-breakpoint
 CREATE UNIQUE INDEX "beneficiaries_id_number_idx" ON "beneficiaries" USING btree ("id_number_idx");--> statement-breakpoint
-CREATE INDEX "beneficiaries_name" ON "beneficiaries" USING btree ("name" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "beneficiaries_name" ON "beneficiaries" USING btree ("name" collate "C");--> statement-breakpoint
 CREATE INDEX "beneficiaries_id_last4" ON "beneficiaries" USING btree ("id_last4_idx");--> statement-breakpoint
 CREATE UNIQUE INDEX "change_requests_one_pending" ON "change_requests" USING btree ("beneficiary_id") WHERE status = 'pending';--> statement-breakpoint
 CREATE INDEX "change_requests_beneficiary" ON "change_requests" USING btree ("beneficiary_id","applied_at");--> statement-breakpoint
@@ -244,7 +244,8 @@ CREATE INDEX "change_requests_district_queue" ON "change_requests" USING btree (
 CREATE INDEX "change_requests_queue" ON "change_requests" USING btree ("status","applied_at","id");--> statement-breakpoint
 CREATE INDEX "change_requests_district_time" ON "change_requests" USING btree ("district_code","applied_at","id");--> statement-breakpoint
 CREATE INDEX "change_requests_time" ON "change_requests" USING btree ("applied_at","id");--> statement-breakpoint
-CREATE INDEX "change_requests_applicant" ON "change_requests" USING btree ("applicant_name" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "change_requests_applicant" ON "change_requests" USING btree ("applicant_name" collate "C","status","district_code","applied_at","id");--> statement-breakpoint
+CREATE INDEX "change_requests_bank" ON "change_requests" USING btree ("bank_code","status","district_code","applied_at","id");--> statement-breakpoint
 CREATE INDEX "change_requests_account_idx" ON "change_requests" USING btree ("account_number_idx");--> statement-breakpoint
 CREATE INDEX "login_attempts_key" ON "login_attempts" USING btree ("username_key","ip","at");--> statement-breakpoint
 CREATE INDEX "notifications_beneficiary" ON "notifications" USING btree ("beneficiary_id","occurred_at");--> statement-breakpoint

@@ -108,7 +108,8 @@ CREATE INDEX `change_requests_district_queue` ON `change_requests` (`district_co
 CREATE INDEX `change_requests_queue` ON `change_requests` (`status`,`applied_at`,`id`);--> statement-breakpoint
 CREATE INDEX `change_requests_district_time` ON `change_requests` (`district_code`,`applied_at`,`id`);--> statement-breakpoint
 CREATE INDEX `change_requests_time` ON `change_requests` (`applied_at`,`id`);--> statement-breakpoint
-CREATE INDEX `change_requests_applicant` ON `change_requests` (`applicant_name`);--> statement-breakpoint
+CREATE INDEX `change_requests_applicant` ON `change_requests` (`applicant_name`,`status`,`district_code`,`applied_at`,`id`);--> statement-breakpoint
+CREATE INDEX `change_requests_bank` ON `change_requests` (`bank_code`,`status`,`district_code`,`applied_at`,`id`);--> statement-breakpoint
 CREATE INDEX `change_requests_account_idx` ON `change_requests` (`account_number_idx`);--> statement-breakpoint
 CREATE TABLE `district_settings` (
 	`district_code` text PRIMARY KEY NOT NULL,

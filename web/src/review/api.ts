@@ -55,7 +55,7 @@ const NO_FIELDS: Readonly<Record<string, string>> = {};
 type PagedEndpoint = typeof review.changeRequests | typeof review.accounts | typeof review.audit | typeof review.outbox;
 type Filter<E extends PagedEndpoint> = Omit<NonNullable<CallInput<E>['query']>, 'cursor' | 'pageSize'>;
 
-/** "共 12 条", or "共 10000+ 条" when the BFF stopped counting (its total is capped, `totalExact: false`). */
+/** "共 12 条", or "共 1000+ 条" when the BFF stopped counting (its total is capped, `totalExact: false`). */
 export function totalText(answer: { total?: number; totalExact?: boolean } | undefined): string {
   if (!answer || answer.total === undefined) return '';
   return `共 ${answer.total}${answer.totalExact === false ? '+' : ''} 条`;
@@ -65,7 +65,7 @@ export function totalText(answer: { total?: number; totalExact?: boolean } | und
  * A paged grid of `endpoint`: its filter, page and size, the rows (the previous page's stay while the next loads,
  * so the grid does not jump), and antd's pagination. The BFF pages by keyset (docs/api-extensions.md): each page
  * answers the cursor of the next, so the grid knows the pages it has been shown and the one after, and the total
- * is capped ("10000+ 条"). `search` applies a filter from page 1, and reads again when the filter is the one shown.
+ * is capped ("1000+ 条"). `search` applies a filter from page 1, and reads again when the filter is the one shown.
  * A filter the BFF refuses (400) shows no rows at all, and its words per field are in `fieldErrors`.
  */
 export function usePaged<E extends PagedEndpoint>(endpoint: E, initialFilter: Filter<E>, initialPageSize = 20) {

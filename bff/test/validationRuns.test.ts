@@ -87,11 +87,12 @@ describe('nextRunAt (Asia/Shanghai, UTC+8)', () => {
   });
 
   it('refuses malformed times', () => {
-    for (const bad of ['2:00', '24:00', '12:60', 'noon', '', '02:00:00']) {
+    for (const bad of ['2:00', '24:00', '12:60', 'noon', '', '02:00:60', '02:00:']) {
       expect(parseDailyTime(bad), bad).toBeUndefined();
       expect(() => nextRunAt(new Date(), bad)).toThrow();
     }
-    expect(parseDailyTime('23:59')).toEqual({ hours: 23, minutes: 59 });
+    expect(parseDailyTime('23:59')).toEqual({ hours: 23, minutes: 59, seconds: 0 });
+    expect(parseDailyTime('02:00:30')).toEqual({ hours: 2, minutes: 0, seconds: 30 });
   });
 });
 

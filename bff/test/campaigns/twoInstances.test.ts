@@ -43,10 +43,10 @@ let a: BffProcess;
 let b: BffProcess;
 const running = new Set<BffProcess>();
 
-/** "HH:MM" in Asia/Shanghai of a minute boundary at least `leadMs` ahead. */
+/** "HH:MM:SS" in Asia/Shanghai of a second at least `leadMs` ahead. */
 function scheduleAhead(leadMs: number) {
-  const at = new Date(Math.ceil((Date.now() + leadMs) / 60_000) * 60_000);
-  return { at, hhmm: new Date(at.getTime() + 8 * 3600_000).toISOString().slice(11, 16) };
+  const at = new Date(Math.ceil((Date.now() + leadMs) / 1000) * 1000);
+  return { at, hhmm: new Date(at.getTime() + 8 * 3600_000).toISOString().slice(11, 19) };
 }
 
 async function start(name: string, extra: Record<string, string> = {}) {

@@ -3,17 +3,17 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { DomainError } from '../../lib/errors.ts';
 
-/** "HH:MM" (00:00-23:59) -> hours and minutes; undefined when malformed. */
-export function parseDailyTime(hhmm: string): { hours: number; minutes: number } | undefined {
-  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(hhmm.trim());
-  return m ? { hours: Number(m[1]), minutes: Number(m[2]) } : undefined;
+/** "HH:MM" (00:00-23:59), or "HH:MM:SS" (tests that cannot wait for a minute) -> the time; undefined when malformed. */
+export function parseDailyTime(hhmm: string): { hours: number; minutes: number; seconds: number } | undefined {
+  const m = /^([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$/.exec(hhmm.trim());
+  return m ? { hours: Number(m[1]), minutes: Number(m[2]), seconds: Number(m[3] ?? 0) } : undefined;
 }
 
 /** The daily "HH:MM" in Asia/Shanghai as a croner job (it only computes occurrences; the app's clock drives it). */
 export function dailyJob(hhmm: string): Cron {
   const time = parseDailyTime(hhmm);
   if (!time) throw new Error(`validation schedule must be "HH:MM" (Asia/Shanghai), got "${hhmm}"`);
-  return new Cron(`${time.minutes} ${time.hours} * * *`, { timezone: 'Asia/Shanghai', paused: true });
+  return new Cron(`${time.seconds} ${time.minutes} ${time.hours} * * *`, { timezone: 'Asia/Shanghai', paused: true });
 }
 
 /** The next moment strictly after `now` at which the clock in Asia/Shanghai reads `hhmm`. */

@@ -32,7 +32,13 @@ export const actorOf = (req: FastifyRequest): Actor => ({
 /** Sessions are server-side rows; the JWT carries only the session id, so logout and expiry hold on every instance. */
 export default fp(
   async (app: FastifyInstance) => {
-    await app.register(jwt, { secret: app.config.jwtSecret, sign: { algorithm: 'HS256' } });
+    // Verified tokens are cached (fast-jwt's LRU, keyed by a hash of the token): the session row is still checked on
+    // every request, so a logout or a disabled caseworker takes effect at once.
+    await app.register(jwt, {
+      secret: app.config.jwtSecret,
+      sign: { algorithm: 'HS256' },
+      verify: { cache: 10_000 },
+    });
     app.decorateRequest('session', null as unknown as SessionRow);
 
     // The session row is the authority on expiry; the JWT's own exp just mirrors it (on the service's clock).

@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { STACK_SERVICE_KEY } from '../scripts/stack.ts';
 import {
+  callApi,
   caseworkerToken,
   citizenToken,
   newDesktopPage,
@@ -33,6 +34,7 @@ import {
   text,
   tokenOf,
 } from './mobileApp.ts';
+import { loggedInPc, PC_TOKEN_KEY, pcQrLogin } from './pcApp.ts';
 
 const TAN_MEI = { name: '谭梅', idNumber: '500105198003191829' };
 const ZHOU_JIANGUO = { name: '周建国', idNumber: '500101196709151314' };
@@ -50,22 +52,16 @@ const REFUSED = {
 };
 const DRAFT_KEY = 'ykt.changeDraft';
 const PC_DRAFT_KEY = 'ykt.portal.changeDraft';
-const PC_TOKEN_KEY = 'ykt.portal.token';
 
 const env = useStackAndBrowser();
 
-async function api(method: string, path: string, token: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${env.stack.baseUrl}${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body ? { 'content-type': 'application/json' } : {}),
-      ...headers,
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> | null };
-}
+const api = <T = Record<string, unknown> | null>(
+  method: string,
+  path: string,
+  token: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+) => callApi<T>(env.stack, method, path, token, body, headers);
 
 /** Ends a session on the server, as an expiry (or a logout elsewhere) does. */
 async function endSession(token: string) {
@@ -86,29 +82,6 @@ async function storedDraft(page: Page): Promise<Record<string, unknown> | null> 
   const outer = JSON.parse(raw) as { data?: string } | string;
   const inner = typeof outer === 'string' ? outer : (outer.data ?? '');
   return inner ? (JSON.parse(inner) as Record<string, unknown>) : null;
-}
-
-/** The PC's QR login through the page: the code it shows is scanned and confirmed by the phone (API). */
-async function pcQrLogin(pc: Page, person: Person) {
-  const link = pc.getByRole('link', { name: '在手机预览中打开' });
-  await link.waitFor();
-  const ticket = /[?&]ticket=([^&#]+)/.exec((await link.getAttribute('href')) ?? '')?.[1] ?? '';
-  const token = await citizenToken(env.stack, person);
-  for (const action of ['scan', 'confirm']) {
-    expect((await api('POST', `/api/auth/qr-tickets/${ticket}/${action}`, token)).status).toBe(200);
-  }
-  return token;
-}
-
-async function loggedInPc(person: Person, hash = 'basic'): Promise<Page> {
-  const pc = await newDesktopPage(env.browser, { viewport: { width: 1366, height: 768 } });
-  const token = await citizenToken(env.stack, person);
-  await pc.goto(`${env.stack.baseUrl}/pc`);
-  await pc.evaluate(([k, t]) => sessionStorage.setItem(k, t), [PC_TOKEN_KEY, token]);
-  await pc.goto(`${env.stack.baseUrl}/web/portal.html#/${hash}`);
-  await pc.reload();
-  await pc.getByText('一卡通账户自助变更').first().waitFor();
-  return pc;
 }
 
 async function pcShot(page: Page, name: string) {
@@ -230,7 +203,7 @@ describe('the 变更卡 draft (issue 13 item 7)', () => {
   }, 90_000);
 
   test('PC: kept through an expired session and a new QR login, back on 账户变更, consent asked again', async () => {
-    const pc = await loggedInPc(TAN_MEI, 'change');
+    const pc = await loggedInPc(env, TAN_MEI, 'change');
     await pc.getByRole('heading', { name: '变更卡' }).waitFor();
     await pc.getByLabel('卡类型').click();
     await pc.getByTitle('银行卡').click();
@@ -245,7 +218,7 @@ describe('the 变更卡 draft (issue 13 item 7)', () => {
     await endSession((await pc.evaluate((k) => sessionStorage.getItem(k), PC_TOKEN_KEY)) ?? '');
     await pc.getByRole('button', { name: '提交' }).click();
     await pc.getByText('登录已过期，请重新扫码登录').waitFor();
-    await pcQrLogin(pc, TAN_MEI);
+    await pcQrLogin(env.stack, pc, TAN_MEI);
 
     await pc.getByRole('heading', { name: '变更卡' }).waitFor({ timeout: 15_000 });
     expect(new URL(pc.url()).hash).toBe('#/change');
@@ -300,7 +273,7 @@ describe('one card, valid in one district and invalid in another (items 3 and 10
 
     // The PC: the same two blocks, each saying why; 办理中 (her change for 江北区 is pending) does not promise the
     // subsidy to the invalid account, nor does 撤销.
-    const pc = await loggedInPc(TAN_MEI);
+    const pc = await loggedInPc(env, TAN_MEI);
     const blocks = pc.getByTestId('account-card');
     await expect.poll(() => blocks.count()).toBe(2);
     const all = (await blocks.allTextContents()).join('\n');
@@ -369,7 +342,7 @@ describe('事项办理 / 办理完结: failures of one card together, past 20 (i
     expect(after[5]).toContain('审核通过');
     expect(await button(page, '加载更多').count()).toBe(0);
 
-    const pc = await loggedInPc(ZHOU_JIANGUO, 'finished');
+    const pc = await loggedInPc(env, ZHOU_JIANGUO, 'finished');
     const panels = pc.getByTestId('finished-request');
     await expect.poll(() => panels.count()).toBe(4);
     await pc.getByRole('button', { name: '加载更多' }).click();

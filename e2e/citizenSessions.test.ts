@@ -8,8 +8,9 @@
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { citizenToken, newDesktopPage, screenshotDir, settled, useStackAndBrowser } from './harness.ts';
+import { callApi, citizenToken, newDesktopPage, screenshotDir, settled, useStackAndBrowser } from './harness.ts';
 import { button, login, numberField, openChangeForm, openPhone, shot, text, tokenOf } from './mobileApp.ts';
+import { loggedInPc, PC_TOKEN_KEY, pcQrLogin } from './pcApp.ts';
 
 const ZHOU_JIANGUO = { name: '周建国', idNumber: '500101196709151314' };
 const RAN_GUIYING = { name: '冉桂英', idNumber: '500242195203080465' };
@@ -17,45 +18,16 @@ const WANG_YU = { name: '王宇', idNumber: '500103198805172352' };
 type Person = { name: string; idNumber: string };
 
 const TAN_NEW_ICBC = '6222023100025814737';
-const PC_TOKEN_KEY = 'ykt.portal.token';
 
 const env = useStackAndBrowser();
 
-async function api(method: string, path: string, token: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${env.stack.baseUrl}${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body ? { 'content-type': 'application/json' } : {}),
-      ...headers,
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> | null };
-}
-
-/** The PC's QR login through the page: the code it shows is scanned and confirmed by the phone (API). */
-async function pcQrLogin(pc: Page, person: Person) {
-  const link = pc.getByRole('link', { name: '在手机预览中打开' });
-  await link.waitFor();
-  const ticket = /[?&]ticket=([^&#]+)/.exec((await link.getAttribute('href')) ?? '')?.[1] ?? '';
-  const token = await citizenToken(env.stack, person);
-  for (const action of ['scan', 'confirm']) {
-    expect((await api('POST', `/api/auth/qr-tickets/${ticket}/${action}`, token)).status).toBe(200);
-  }
-  return token;
-}
-
-async function loggedInPc(person: Person, hash = 'basic'): Promise<Page> {
-  const pc = await newDesktopPage(env.browser, { viewport: { width: 1366, height: 768 } });
-  const token = await citizenToken(env.stack, person);
-  await pc.goto(`${env.stack.baseUrl}/pc`);
-  await pc.evaluate(([k, t]) => sessionStorage.setItem(k, t), [PC_TOKEN_KEY, token]);
-  await pc.goto(`${env.stack.baseUrl}/web/portal.html#/${hash}`);
-  await pc.reload();
-  await pc.getByText('一卡通账户自助变更').first().waitFor();
-  return pc;
-}
+const api = <T = Record<string, unknown> | null>(
+  method: string,
+  path: string,
+  token: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+) => callApi<T>(env.stack, method, path, token, body, headers);
 
 /** Full page by default; `viewport` for a dialog (its mask covers the viewport only). */
 async function pcShot(page: Page, name: string, viewport = false) {
@@ -78,7 +50,7 @@ describe('退出所有设备 (issue 9 item 12)', () => {
   }
 
   test('on the phone, after a confirmation: the PC and this phone are logged out', async () => {
-    const pc = await loggedInPc(ZHOU_JIANGUO);
+    const pc = await loggedInPc(env, ZHOU_JIANGUO);
     const pcToken = (await pc.evaluate((k) => sessionStorage.getItem(k), PC_TOKEN_KEY)) ?? '';
     const page = await openPhone(env.browser);
     await login(page, env.stack.baseUrl, ZHOU_JIANGUO.name);
@@ -101,7 +73,7 @@ describe('退出所有设备 (issue 9 item 12)', () => {
     const page = await openPhone(env.browser);
     await login(page, env.stack.baseUrl, WANG_YU.name);
     const phoneToken = await tokenOf(page);
-    const pc = await loggedInPc(WANG_YU);
+    const pc = await loggedInPc(env, WANG_YU);
     await pc.getByRole('button', { name: '退出所有设备' }).click();
     const dialog = pc.getByRole('dialog').filter({ hasText: '退出所有设备？' });
     await dialog.waitFor();
@@ -132,7 +104,7 @@ describe('dead ends lead somewhere (item 9)', () => {
     await button(page, '返回首页').click();
     await page.waitForURL(/#\/pages\/card\/index/);
 
-    const pc = await loggedInPc(WANG_YU, 'nowhere?x=1');
+    const pc = await loggedInPc(env, WANG_YU, 'nowhere?x=1');
     await pc.getByRole('heading', { name: '基本信息' }).waitFor();
     expect(new URL(pc.url()).hash).toBe('#/basic');
   }, 90_000);
@@ -150,7 +122,7 @@ describe('dead ends lead somewhere (item 9)', () => {
     const link = pc.getByRole('link', { name: '在手机预览中打开' });
     await link.waitFor();
     const ticket = /[?&]ticket=([^&#]+)/.exec((await link.getAttribute('href')) ?? '')?.[1] ?? '';
-    const token = await pcQrLogin(pc, WANG_YU);
+    const token = await pcQrLogin(env.stack, pc, WANG_YU);
     await pc.getByText('二维码已使用').waitFor({ timeout: 20_000 });
     expect(await pc.getByTestId('qr-box').getAttribute('data-phase')).toBe('used');
     await pc.getByText('这个二维码已用于登录，不能再次使用。请点击“刷新二维码”后重新扫描。').waitFor();

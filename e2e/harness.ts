@@ -124,3 +124,24 @@ export function useStackAndBrowser(opts?: StackOptions): { stack: Stack; browser
   });
   return env;
 }
+
+/** One call to the stack's API as a test makes it (the citizen's or caseworker's token, a JSON body, headers). */
+export async function callApi<T = Record<string, unknown> | null>(
+  stack: Stack,
+  method: string,
+  path: string,
+  token: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${stack.baseUrl}${path}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body ? { 'content-type': 'application/json' } : {}),
+      ...headers,
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: res.status, body: (await res.json().catch(() => null)) as T };
+}

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { STACK_SERVICE_KEY } from '../scripts/stack.ts';
-import { caseworkerToken, useStackAndBrowser } from './harness.ts';
+import { callApi, caseworkerToken, useStackAndBrowser } from './harness.ts';
 import { button, fillChange, login, openPhone, shot, text } from './mobileApp.ts';
 
 const TAN_MEI = { name: '谭梅', idNumber: '500105198003191829' };
@@ -14,24 +14,13 @@ const BANK_MESSAGE = '上卡失败：银行退回，该账户状态异常';
 
 const env = useStackAndBrowser();
 
-async function api<T>(
+const api = <T = Record<string, unknown> | null>(
   method: string,
   path: string,
   token: string,
   body?: unknown,
-  headers: Record<string, string> = {},
-) {
-  const res = await fetch(`${env.stack.baseUrl}${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body ? { 'content-type': 'application/json' } : {}),
-      ...headers,
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, body: (await res.json().catch(() => null)) as T };
-}
+  headers?: Record<string, string>,
+) => callApi<T>(env.stack, method, path, token, body, headers);
 
 describe('上卡失败 -> 无效卡 and 系统通知 -> change -> valid again', () => {
   test('the citizen sees the failure on her phone and is led to a change that makes the card valid', async () => {

@@ -6,17 +6,9 @@ import { randomInt } from 'node:crypto';
 import { errorBody, luhnCheckDigit } from '@ykt/shared';
 import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { manualClock, person, recorded, type TestEnv, useTestEnv } from './helpers.ts';
+import { expectError, manualClock, person, recorded, type TestEnv, useTestEnv } from './helpers.ts';
 
 // ---------------------------------------------------------------- helpers
-
-function expectError(res: LightMyRequestResponse, status: number, code: string) {
-  expect(res.statusCode, res.body).toBe(status);
-  const { error } = errorBody.strict().parse(res.json());
-  expect(error.code).toBe(code);
-  expect(error.message).toMatch(/\p{Script=Han}/u);
-  return error;
-}
 
 /** Opens a fresh 重庆农商行 card (BIN 621258, Luhn-valid) in the sandbox bank, owned by `owner` (or anyone). */
 async function openBankAccount(env: TestEnv, owner: { name: string; idNumber: string } | null) {

@@ -6,9 +6,10 @@ import {
   startFaultProxy,
   startSandbox,
 } from '@ykt/sandbox';
+import { errorBody } from '@ykt/shared';
 import { count } from 'drizzle-orm';
-import type { RouteOptions } from 'fastify';
-import { afterAll, beforeAll } from 'vitest';
+import type { LightMyRequestResponse, RouteOptions } from 'fastify';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { type App, buildApp } from '../src/app.ts';
 import { type ConfigInput, parseConfig } from '../src/config.ts';
 import { seedDemo } from '../src/demo/seedDemo.ts';
@@ -149,3 +150,12 @@ export const recorded = async (env: Pick<TestEnv, 'app'>) => ({
   changeRequests: await countRows(env, 'changeRequests'),
   bankVerifications: await countRows(env, 'bankVerifications'),
 });
+
+/** An error answer in the contract's shape (`{error: {code, message, fields?}}`), its message in Chinese. */
+export function expectError(res: LightMyRequestResponse, status: number, code: string) {
+  expect(res.statusCode, res.body).toBe(status);
+  const { error } = errorBody.strict().parse(res.json());
+  expect(error.code).toBe(code);
+  expect(error.message).toMatch(/\p{Script=Han}/u);
+  return error;
+}

@@ -10,7 +10,7 @@ import { type App, buildApp } from '../src/app.ts';
 import { parseConfig } from '../src/config.ts';
 import { seedDemo } from '../src/demo/seedDemo.ts';
 import { generateDataKey } from '../src/lib/fieldCrypto.ts';
-import { countRows, demoWorld, freshDatabase, manualClock, person, type TestEnv } from './helpers.ts';
+import { countRows, demoWorld, expectError, freshDatabase, manualClock, person, type TestEnv } from './helpers.ts';
 import {
   accountById,
   accountOf,
@@ -76,14 +76,6 @@ const batch = <L extends object>(districtCode: string, lines: L[], over: Record<
 
 const post = (env: TestEnv, body: unknown, headers: Record<string, string> = KEY) =>
   env.app.inject({ method: 'POST', url: URL_BATCHES, headers, payload: body as object });
-
-function expectError(res: LightMyRequestResponse, status: number, code: string) {
-  expect(res.statusCode, res.body).toBe(status);
-  const { error } = errorBody.strict().parse(res.json());
-  expect(error.code).toBe(code);
-  expect(error.message).toMatch(/\p{Script=Han}/u);
-  return error;
-}
 
 /** Everything a batch can leave behind, to prove a refused one left nothing. */
 async function footprint(env: TestEnv) {

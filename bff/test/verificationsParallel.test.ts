@@ -8,16 +8,8 @@ import { errorBody } from '@ykt/shared';
 import { and, count, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { person, type TestEnv, testAccount, useTestEnv } from './helpers.ts';
+import { expectError, person, type TestEnv, testAccount, useTestEnv } from './helpers.ts';
 import { addPeople, PEOPLE_SEED } from './people.ts';
-
-function expectError(res: LightMyRequestResponse, status: number, code: string) {
-  expect(res.statusCode, res.body).toBe(status);
-  const { error } = errorBody.strict().parse(res.json());
-  expect(error.code).toBe(code);
-  expect(error.message).toMatch(/\p{Script=Han}/u);
-  return error;
-}
 
 /** Face login of any person (the sandbox identity platform vouches for whoever the test names). */
 async function login(env: TestEnv, p: { name: string; idNumber: string }, ip: string) {

@@ -3,8 +3,7 @@
  * 5 per account number and 20 per person in 24 h (card networks' risk rules). The app runs on a hand-moved clock.
  */
 import { randomInt } from 'node:crypto';
-import { errorBody, luhnCheckDigit } from '@ykt/shared';
-import type { LightMyRequestResponse } from 'fastify';
+import { luhnCheckDigit } from '@ykt/shared';
 import { describe, expect, it } from 'vitest';
 import { expectError, manualClock, person, recorded, type TestEnv, useTestEnv } from './helpers.ts';
 

@@ -2,9 +2,8 @@
  * 发放记录 (issue 14, ../shared/design/payments.md): the 一卡通 system's payment batches (all or nothing, idempotent,
  * failed lines invalidating cards in the same transaction) and the year pages the citizen and the caseworker read.
  */
-import { errorBody, idCheckDigit, luhnCheckDigit, maskAccountNumber, paymentYearPage } from '@ykt/shared';
+import { idCheckDigit, luhnCheckDigit, maskAccountNumber, paymentYearPage } from '@ykt/shared';
 import fc from 'fast-check';
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, buildApp } from '../src/app.ts';
 import { parseConfig } from '../src/config.ts';

@@ -1,12 +1,4 @@
-/**
- * Issue 9 findings 1 and 6: bank verifications are reserved before the bank is asked, so parallel requests cannot
- * ask the bank more often than the limits say; and one account number has one form before any limit or index, so
- * a leading 0, spaces or full-width digits never make another card.
- * The bank calls are counted by a fault proxy (mode pass) between the BFF and the sandbox bank.
- */
-import { errorBody } from '@ykt/shared';
 import { and, count, eq } from 'drizzle-orm';
-import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { expectError, person, type TestEnv, testAccount, useTestEnv } from './helpers.ts';
 import { addPeople, PEOPLE_SEED } from './people.ts';

@@ -63,7 +63,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     await page.goto(`${env.stack.baseUrl}/m/#/pages/change/index`);
     await page.getByRole('textbox', { name: '社保卡号' }).waitFor();
     found.push(...(await violations(page)).map((v) => `change 长辈版: ${v}`));
-    // 发放记录 (issue 14), 长辈版 and normal: her failed line with its links.
+    // 发放记录, 长辈版 and normal: her failed line with its links.
     await page.goto(`${env.stack.baseUrl}/m/#/pages/payments/index`);
     await page.locator('.pay-line-failed').first().waitFor();
     found.push(...(await violations(page)).map((v) => `payments 长辈版: ${v}`));
@@ -97,7 +97,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     await page.reload();
     await page.getByText('账户信息').first().waitFor();
     found.push(...(await violations(page)).map((v) => `basic: ${v}`));
-    // With the pointer on the primary button (its hover colour, issue 13: #3b7bc4 was 4.36:1).
+    // With the pointer on the primary button (its hover colour).
     const changeButton = page.getByRole('button', { name: '变更申请' });
     found.push(...(await violations(page, [], changeButton)).map((v) => `basic, 变更申请 hovered: ${v}`));
     expect(await changeButton.evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(23, 79, 156)');

@@ -1,5 +1,5 @@
 /**
- * Issue 13 (citizen side) in a browser, phone (375×812) and PC (1366×768):
+ * The citizen's screens in a browser, phone (375×812) and PC (1366×768):
  * - the 变更卡 draft survives a session expiry and a new login (phone: face; PC: QR), for 30 minutes at most, without
  *   the consent tick, only for its owner; cleared on submit and logout; never the full number in a console;
  * - the outcome of a decision told in 系统通知 (审核不通过 here; 审核通过 in mobile.test.ts);
@@ -98,7 +98,7 @@ function formItem(page: Page, label: string) {
   return page.locator('.ant-form-item').filter({ has: page.getByLabel(label, { exact: true }) });
 }
 
-describe('the 变更卡 draft (issue 13 item 7)', () => {
+describe('the 变更卡 draft', () => {
   test('phone: kept through a session expiry and face login, without the consent tick; dropped on submit', async () => {
     const page = await openPhone(env.browser);
     const consoleLines = consoleOf(page);

@@ -1,8 +1,8 @@
 /**
- * Issue 13 (citizen side, sessions and dead ends) and issue 9 item 12 in a browser, phone (375×812 and 320 px) and PC
+ * Sessions and dead ends in a browser, phone (375×812 and 320 px) and PC
  * (1366×768): 退出所有设备 on the phone and the PC; unknown addresses and a QR page without a ticket lead home; a used
- * QR code says 已使用; the number read back never breaks a digit group at 320 px (长辈版 too). The rest of issue 13's
- * citizen side is e2e/citizen.test.ts (a file of its own: each file has its own stack, and face logins are limited
+ * QR code says 已使用; the number read back never breaks a digit group at 320 px (长辈版 too). The rest of the citizen's
+ * screens is e2e/citizen.test.ts (a file of its own: each file has its own stack, and face logins are limited
  * per minute and address). Screenshots: docs/screenshots/mobile-*.png and pc-*.png named below.
  */
 import { resolve } from 'node:path';
@@ -44,7 +44,7 @@ async function pcShot(page: Page, name: string, viewport = false) {
   });
 }
 
-describe('退出所有设备 (issue 9 item 12)', () => {
+describe('退出所有设备', () => {
   async function active(token: string) {
     return (await api('GET', '/api/me/card', token)).status;
   }

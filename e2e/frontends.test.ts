@@ -1,5 +1,5 @@
 /**
- * The built front ends as the BFF delivers them (issue 9 item 8, issue 13 item 13), checked on the real builds:
+ * The built front ends as the BFF delivers them, checked on the real builds:
  * - every page (/m/, /web/portal.html, /web/review.html, /docs) has a CSP whose script-src has no
  *   'unsafe-inline', and its HTML no inline <script> without a matching hash;
  * - every file a page names comes brotli-compressed, content-hashed files immutable for a year, the HTML no-cache;

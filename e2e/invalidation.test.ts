@@ -1,5 +1,5 @@
 /**
- * Issue 6 in a browser: the 一卡通 system reports a 上卡失败 for 谭梅's 江北区 account over the API; her phone then
+ * In a browser: the 一卡通 system reports a 上卡失败 for 谭梅's 江北区 account over the API; her phone then
  * shows that card as 无效卡 and the 系统通知 with the bank's words; she applies for a change from the invalid card,
  * a caseworker approves, and the card is valid again.
  */

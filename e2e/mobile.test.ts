@@ -449,7 +449,7 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
     expect(await tokenOf(page)).toBe('');
   }, 60_000);
 
-  test('登录确认 (issue 5): the QR link asks for the face first, names the PC login, 确认登录 hands the PC its session', async () => {
+  test('登录确认: the QR link asks for the face first, names the PC login, 确认登录 hands the PC its session', async () => {
     const created = await fetch(`${env.stack.baseUrl}/api/auth/qr-tickets`, { method: 'POST' });
     expect(created.status).toBe(201);
     const { ticket, qrContent, secret } = (await created.json()) as {

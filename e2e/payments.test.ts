@@ -1,5 +1,5 @@
 /**
- * Issue 14 in a browser: 发放记录 on the phone (375×812, normal and 长辈版) and on the PC (1366×768). The journey: the
+ * 发放记录 on the phone (375×812, normal and 长辈版) and on the PC (1366×768). The journey: the
  * 一卡通 system posts a batch with a failed line for 谭梅 (her card is frozen) → her phone shows the 失败 line and the
  * 无效卡 notice it caused → from the line she changes the card → the caseworker approves (API) → the next batch pays
  * into the new card and the page shows it. Also: the year switcher and totals (冉桂英's three years), the empty,
@@ -65,7 +65,7 @@ async function openPayments(page: import('playwright-core').Page) {
   await page.locator('.pay-summary, .pay-empty').first().waitFor();
 }
 
-describe('发放记录 (issue 14)', () => {
+describe('发放记录', () => {
   test('a failed payment shows as 失败 with its 无效卡 notice; the card is changed; the next batch pays into the new card', async () => {
     const answer = await postTanBatch({
       itemCode: 'ZLNM',

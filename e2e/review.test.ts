@@ -1,5 +1,5 @@
 /**
- * The caseworker console (issue 4) in Debian Chromium, against the real stack (BFF + sandbox + demo data,
+ * The caseworker console in Debian Chromium, against the real stack (BFF + sandbox + demo data,
  * serving the built front ends): a citizen submits a change through the citizen API, the 江北区 caseworker finds it
  * by 身份证号, compares before/after and approves it with an opinion; the citizen's card then shows the new account.
  * Also: district scope (the 万州区 request of 李强 is not in 江北区's queue), the lock on the accounts page, the
@@ -129,7 +129,7 @@ async function queryQueue(fields: { idNumber?: string; showCompleted?: boolean }
     .catch(() => {});
 }
 
-describe('caseworker console (issue 4)', () => {
+describe('caseworker console', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     stack = await startStack();

@@ -1,6 +1,6 @@
 /**
- * The caseworker console, wave 3 (issue 13 items 5, 6, 11, 12 and "no 404 in the console"; issue 9 item 12; issue
- * 14's caseworker part; 审核时限 and 消息发送记录 of issue 13 items 1 and 2), in Debian Chromium at 1366×768 against
+ * The caseworker console's later screens (the guarded decision, 申请失败, 发放记录, 审核时限, 消息发送记录, 经办人账号),
+ * in Debian Chromium at 1366×768 against
  * the real stack (BFF + sandbox + demo data):
  * - every menu page of both caseworkers loads with no failed request and no console error or warning;
  * - 申请失败 under its own filter, read-only, with the bank's reason;

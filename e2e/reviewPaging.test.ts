@@ -1,5 +1,5 @@
 /**
- * Keyset paging and capped totals in the console (issue 10's contract), in Chromium at 1366×768: with more rows
+ * Keyset paging and capped totals in the console, in Chromium at 1366×768: with more rows
  * than a page, each page follows the cursor of the one before (no page shown twice, none skipped, back to page 1
  * shows page 1), and past 1,000 rows the total reads "共 1000+ 条".
  *

@@ -465,7 +465,7 @@ describe('POST /api/me/change-requests: basic validation answers 400 and records
       '银行账号只能包含数字',
     ],
     [
-      // Dashes are separators (one number, one form: issue 9 item 6); a letter among them is not a digit.
+      // Dashes are separators (one number, one form); a letter among them is not a digit.
       'a letter among the dashes of the account number',
       { accountNumber: '6222-0231-0002-5814-73X' },
       'accountNumber',

@@ -1,5 +1,5 @@
 /**
- * Issue 9 finding 5: every answer the BFF can give is the contract's `{error: {code, message}}` in Chinese with the
+ * Every answer the BFF can give is the contract's `{error: {code, message}}` in Chinese with the
  * security headers — also when the request never reaches a route: a URL that cannot be decoded, a path parameter
  * over the router's limit, a header too large for Node's parser, a method nobody routes, a garbage request line.
  * Against a LISTENING app; the parser-level cases over a raw TCP socket (fetch would refuse to send them).

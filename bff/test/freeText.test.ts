@@ -1,5 +1,5 @@
 /**
- * Issue 9 finding 3: free text never keeps a full ID or account number. A reason, an opinion, an invalidation
+ * Free text never keeps a full ID or account number. A reason, an opinion, an invalidation
  * message or a 上卡失败 message with a number typed into it is stored and shown redacted (`redactLongNumbers`), in
  * the answers, in the notices and in the database rows themselves.
  */

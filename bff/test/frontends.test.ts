@@ -1,5 +1,5 @@
 /**
- * How the BFF delivers the front ends (issue 9 item 8, issue 13 item 13): a Content-Security-Policy without
+ * How the BFF delivers the front ends: a Content-Security-Policy without
  * 'unsafe-inline' in script-src on every page and on /docs, and no inline script in what it serves; every file
  * in brotli or gzip as the client accepts, precompressed at build time; content-hashed files immutable for a year,
  * HTML revalidated each time. Built front ends are stood in for by small folders laid out as the builds write
@@ -94,7 +94,7 @@ describe('front ends: CSP, compression, caching', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  describe('Content-Security-Policy (issue 9, item 8)', () => {
+  describe('Content-Security-Policy', () => {
     const pages = ['/m/', '/m/index.html', '/web/portal.html', '/web/review.html', '/docs', '/docs/'];
 
     it.each(pages)('%s: script-src without unsafe-inline, no inline event handlers, no inline script', async (url) => {
@@ -143,7 +143,7 @@ describe('front ends: CSP, compression, caching', () => {
     });
   });
 
-  describe('compression: precompressed brotli and gzip (issue 13, item 13)', () => {
+  describe('compression: precompressed brotli and gzip', () => {
     const assets = ['/m/js/app.1a2b3c4d.js', '/web/assets/portal-C22FpxN7.js'];
 
     it.each(assets)('%s: brotli when accepted, gzip otherwise, identity without Accept-Encoding', async (url) => {
@@ -194,7 +194,7 @@ describe('front ends: CSP, compression, caching', () => {
     });
   });
 
-  describe('caching (issue 13, item 13)', () => {
+  describe('caching', () => {
     it.each([
       '/m/js/app.1a2b3c4d.js',
       '/m/css/app.9f8e7d6c.css',

@@ -1,5 +1,5 @@
 /**
- * The gateway clients against a misbehaving upstream (issue 9 item 4): the real clients and the real app, over
+ * The gateway clients against a misbehaving upstream: the real clients and the real app, over
  * real HTTP, through a fault proxy in front of a real sandbox. Every way an outside system can fail ends as
  * GatewayUnavailable (with `reached` telling whether the request may have got there), the citizen gets a 503 with
  * the contract's error shape, and nothing is recorded.

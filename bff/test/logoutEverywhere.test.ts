@@ -1,5 +1,5 @@
 /**
- * Issue 9 finding 12: 退出所有设备. The citizen ends every session at once (the phone's and the PC's); a caseworker
+ * 退出所有设备. The citizen ends every session at once (the phone's and the PC's); a caseworker
  * too; the municipal caseworker can disable a caseworker account, which ends that caseworker's sessions at once and
  * refuses their login (403) until it is enabled again. All of it audited.
  */

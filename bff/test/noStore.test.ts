@@ -1,5 +1,5 @@
 /**
- * Issue 9 finding 9: full account numbers and every other personal answer (tokens and the QR secret included) are
+ * Full account numbers and every other personal answer (tokens and the QR secret included) are
  * never kept by a browser, a proxy or the container's web view: `Cache-Control: no-store`, on success and on error.
  * (The authorization matrix checks the same on every answer of every route it calls.)
  */

@@ -1,5 +1,5 @@
 /**
- * Outcomes and 无效卡 reach people outside the app (issue 13 item 2, domain rule 11): an outbox row is written in the
+ * Outcomes and 无效卡 reach people outside the app (domain rule 11): an outbox row is written in the
  * same transaction as the event, sent by the outbox over the notification channel (the sandbox records what it
  * would have sent), once even with several senders, retried while the channel is down, never blocking a decision,
  * with the last 4 digits at most; the municipal caseworker sees what went out.

@@ -1,5 +1,5 @@
 /**
- * 发放记录 (issue 14, ../shared/design/payments.md): the 一卡通 system's payment batches (all or nothing, idempotent,
+ * 发放记录 (../shared/design/payments.md): the 一卡通 system's payment batches (all or nothing, idempotent,
  * failed lines invalidating cards in the same transaction) and the year pages the citizen and the caseworker read.
  */
 import { idCheckDigit, luhnCheckDigit, maskAccountNumber, paymentYearPage } from '@ykt/shared';

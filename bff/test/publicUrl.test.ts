@@ -1,5 +1,5 @@
 /**
- * Issue 9 finding 7: the QR link a phone opens, and the client config the pages read, come from configuration
+ * The QR link a phone opens, and the client config the pages read, come from configuration
  * (YKT_PUBLIC_URL) or the address the BFF listens on — never from the request's Host or X-Forwarded-Host, which
  * anybody can forge. Without YKT_PUBLIC_URL (as start.sh runs) and with it; behind a trusted proxy too.
  */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { TOTAL_CAP } from '../src/services/paging.ts';
 import { useReviewEnv } from './reviewHelpers.ts';
 
-// The list semantics the scale work chose (issue 10 §3, docs/api-extensions.md), on a few thousand rows: capped
+// The list semantics the scale work chose, on a few thousand rows: capped
 // totals, keyset pages that neither skip nor repeat, an audit family filter that is exact, names by prefix.
 
 type Page<T> = { items: T[]; total: number; totalExact: boolean; nextCursor: string | null };

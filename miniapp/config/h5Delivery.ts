@@ -1,6 +1,6 @@
 /**
- * How the H5 build reaches a phone on weak rural 4G (400 kbps, 400 ms round trips; issue 13, item 13), and
- * without inline script (the BFF's CSP allows none; issue 9, item 8). Three webpack plugins, H5 only:
+ * How the H5 build reaches a phone on weak rural 4G (400 kbps, 400 ms round trips), and
+ * without inline script (the BFF's CSP allows none). Three webpack plugins, H5 only:
  *
  * - the rem script Taro writes inline into index.html (it sizes the root font before the first render) goes to
  *   the top of the entry chunk instead: no inline script, no extra request;

@@ -2,7 +2,7 @@
  * `pnpm bench -- [--db sqlite|postgres] [--scale] [--seconds N] [--only REGEX] [--no-validation]
  *  [--people N --requests N --audit N --payments N]`
  *
- * The project's performance record (issue 10 §2, issue 11, issue 14 "Scale"). Every process is its own: the BFF
+ * The project's performance record. Every process is its own: the BFF
  * (`node --import tsx bff/src/server.ts`, configured by environment as in production), the sandbox (identity
  * platform and bank, answering for the generated people), a bare Fastify hello-world (the anchor, measured in the
  * same run), and the load generator (scripts/bench/load.ts, autocannon, one process per scenario). This process
@@ -548,7 +548,7 @@ try {
     const year = Number(asOf.slice(0, 4)) - 1;
     const probe = await fetch(`${bffUrl}/api/me/payments?year=${year}`, { headers: auth(cardTokens[0]) });
     if (probe.status === 404 && !(await hasRoute('/api/me/payments'))) {
-      log('payments: GET /api/me/payments is not in this build (issue 14 is built in parallel): skipped');
+      log('payments: GET /api/me/payments is not in this build: skipped');
       extra.paymentsYearPage = 'skipped: GET /api/me/payments not in this build';
     } else {
       await load(
@@ -824,10 +824,10 @@ try {
     record('mixed', 'citizens: card face (while 10 caseworker connections run the heaviest queries)', 10, citizens);
   }
 
-  // A 10,000-line payment batch (issue 14), when the route exists.
+  // A 10,000-line payment batch, when the route exists.
   if (scaled && selected('payments', 'batch') && !(await hasRoute('/api/review/payment-batches'))) {
     extra.paymentBatch = 'skipped: POST /api/review/payment-batches not in this build';
-    log('payments: POST /api/review/payment-batches is not in this build (issue 14 is built in parallel): skipped');
+    log('payments: POST /api/review/payment-batches is not in this build: skipped');
   } else if (scaled && selected('payments', 'batch')) {
     const district = '500117';
     const lines: unknown[] = [];

@@ -1,7 +1,7 @@
 /**
  * `pnpm exec tsx scripts/bench/weak-network.ts [--runs N] [--no-lighthouse] [--lighthouse-only] [--out FILE]`
  *
- * The three front ends as a person on weak rural 4G meets them (issue 13, item 13): Debian's Chromium
+ * The three front ends as a person on weak rural 4G meets them: Debian's Chromium
  * (playwright-core) with Chrome's own network emulation over CDP (Network.emulateNetworkConditions: 400 kbps
  * down and up, 400 ms round trip on every request), a fresh browser context (empty cache) per run, against the
  * stack `scripts/stack.ts` starts (BFF + sandbox + demo data, serving the built front ends: build them first).
@@ -40,7 +40,7 @@ const { values: args } = parseArgs({
 const RUNS = Number(args.runs);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Rural 4G as issue 13 measured it. CDP takes bytes per second. */
+/** Rural 4G as measured in 酉阳 (400 kbps down, 400 ms round trips). CDP takes bytes per second. */
 export const WEAK_4G = { offline: false, latency: 400, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8 };
 
 const TARGETS = { phoneEntry: 4000, phonePreview: 4000, changeForm: 1500, portal: 6000, review: 6000 };

@@ -3,7 +3,7 @@
  *  [--db sqlite|postgres] [--as-of YYYY-MM-DD] [--workers N]`
  *
  * Grows the database named by the usual configuration (YKT_DATABASE_PATH, default data/ykt.db; or
- * YKT_DATABASE_URL=postgres://…) to Chongqing's size (issue 10 §1, issue 14 "Scale"), after the demo people, who
+ * YKT_DATABASE_URL=postgres://…) to Chongqing's size, after the demo people, who
  * stay usable:
  * - people: scaleWorld.ts's `scalePerson(seed, i)` for i < people (the sandbox started with SANDBOX_SCALE_SEED=seed
  *   and SANDBOX_SCALE_PEOPLE=people answers for the same people: face login, bank verification, validation runs);

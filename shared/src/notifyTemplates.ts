@@ -1,5 +1,5 @@
 /**
- * Texts of the messages sent outside the app (SMS / 渝快办 message push, issue 13 item 2), as templates filed with
+ * Texts of the messages sent outside the app (SMS / 渝快办 message push), as templates filed with
  * the notification channel: the BFF sends a template id and its parameters, the channel renders the text (the
  * sandbox does it with this file). Plain words, like peers' SMS.
  *

@@ -166,7 +166,7 @@ describe('submitProblem: the same reading of a failed submission on both forms',
   });
 });
 
-describe('the number field follows the card type (issue 13 item 10)', () => {
+describe('the number field follows the card type', () => {
   const values = (over: Partial<ChangeFormState>) => ({ ...newChangeForm('500105', DEFAULT_CARD_TYPE), ...over });
 
   it('starts with 社会保障卡, labelled 社保卡号', () => {

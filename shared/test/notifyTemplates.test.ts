@@ -19,7 +19,7 @@ const text = (template: string, params: unknown) => {
 };
 
 describe('notification templates', () => {
-  it('review approved: the example text of issue 13', () => {
+  it('review approved: the example text the product was given', () => {
     expect(text('review_approved', { district: '500105', bankCode: 'CRCBANK', last4: '7313' })).toBe(
       '【重庆一卡通】您申请的江北区补贴账户变更已审核通过，新账户尾号7313。',
     );

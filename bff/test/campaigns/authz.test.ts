@@ -1,5 +1,5 @@
 /**
- * Campaign: the authorization matrix (issue 9, "Make the campaigns part of the project"). Every route the app
+ * Campaign: the authorization matrix. Every route the app
  * registers (collected by an onRoute hook) × every kind of caller (matrix.ts CALLERS) is called, and must answer
  * exactly the status its row in matrix.ts MATRIX says — with the security headers, no-store on /api/*, and errors
  * in the contract's shape in Chinese. A route without a row, or a row without a route, fails the test.

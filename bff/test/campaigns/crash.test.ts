@@ -1,5 +1,5 @@
 /**
- * Campaign: kill -9 of the BFF process during a burst of writes (issue 9, "Make the campaigns part of the project").
+ * Campaign: kill -9 of the BFF process during a burst of writes.
  * The BFF runs as its own process (`node --import tsx bff/src/server.ts`) on the suite's database — a SQLite file,
  * or a PostgreSQL database when the suite runs on PostgreSQL — with the sandbox in this process over HTTP. Citizens
  * submit and withdraw, caseworkers approve and reject; once enough writes were answered the process is killed with

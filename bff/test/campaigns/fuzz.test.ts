@@ -1,5 +1,5 @@
 /**
- * Campaign: property-based fuzz of every route (issue 9, "Make the campaigns part of the project"). For each route
+ * Campaign: property-based fuzz of every route. For each route
  * the app registers, inputs are generated from its own zod schemas (params, querystring, body; arbitraries.ts) and
  * mixed with hostile values, and sent as a caller the authorization matrix lets through (so validation and handlers
  * are reached) or, now and then, as any caller. Every answer must be below 500, carry the security headers (and

@@ -1,5 +1,5 @@
 /**
- * Issue 11: two BFF processes on one PostgreSQL database. 20 parallel submissions of one person spread over both
+ * Two BFF processes on one PostgreSQL database. 20 parallel submissions of one person spread over both
  * make exactly one pending request (and one bank call); a session made on A works on B and a logout on B ends it on
  * A; the nightly schedule fires on both and makes one run, even when one instance fires late (it is paused with
  * SIGSTOP over the moment and resumed after the other's run ended); kill -9 of A during a burst of submissions and
@@ -56,7 +56,7 @@ async function start(name: string, extra: Record<string, string> = {}) {
   return p;
 }
 
-describe.skipIf(!postgres)('two BFF instances on one PostgreSQL database (issue 11)', () => {
+describe.skipIf(!postgres)('two BFF instances on one PostgreSQL database', () => {
   beforeAll(async () => {
     sandbox = await startSandbox({ port: 0, slowDelayMs: 300, scale: { seed: PEOPLE_SEED, people: PEOPLE } });
     // Both instances reach the bank through one proxy, which counts the calls.
@@ -227,6 +227,6 @@ describe.skipIf(!postgres)('two BFF instances on one PostgreSQL database (issue 
   }, 150_000);
 });
 
-describe.skipIf(postgres)('two BFF instances (issue 11)', () => {
+describe.skipIf(postgres)('two BFF instances', () => {
   it.skip('run on PostgreSQL only (YKT_TEST_DB=postgres): SQLite is one process’s embedded database', () => {});
 });

@@ -1,5 +1,5 @@
 /**
- * The sandbox's notification channel (SMS / 渝快办 message push, issue 13 item 2): accepts a templated message,
+ * The sandbox's notification channel (SMS / 渝快办 message push): accepts a templated message,
  * renders it from the templates on file (shared/src/notifyTemplates.ts), and keeps what it "would have sent" for
  * demos and tests. Refuses a message that would carry 8+ digits in a row, to catch an account or ID number leaking.
  *

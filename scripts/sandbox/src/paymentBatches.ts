@@ -1,5 +1,5 @@
 /**
- * The sandbox playing the 一卡通 system's payment side (issue 14 "Sandbox"): builds a payment batch as
+ * The sandbox playing the 一卡通 system's payment side: builds a payment batch as
  * ../shared/design/payments.md documents it and posts it to the BFF's `POST /api/review/payment-batches` with the
  * service key (header `x-ykt-service-key`), so a demo can show a payment arriving and a failed one invalidating a
  * card. Pure building here (tested), one fetch for posting; the command is postBatch.ts, the sandbox endpoint

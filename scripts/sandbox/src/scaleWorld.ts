@@ -1,5 +1,5 @@
 /**
- * Synthetic people at Chongqing scale (issue 10 §1), derived, never stored: person `i` of a seed is a pure function
+ * Synthetic people at Chongqing scale, derived, never stored: person `i` of a seed is a pure function
  * of (seed, i), and the inverse (from an ID or account number back to `i`) is a few arithmetic steps. The scale
  * generator writes them into the BFF's database; the sandbox answers for them (face verification's mobile, the
  * bank's verify and status) without holding a million entries in memory.

@@ -1,4 +1,4 @@
-/** The sandbox answers for generated people (issue 10 §1) as for demo people, holding nothing per person. */
+/** The sandbox answers for generated people as for demo people, holding nothing per person. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScaleWorld, type Sandbox, type ScalePerson, startSandbox } from '../src/index.ts';
 

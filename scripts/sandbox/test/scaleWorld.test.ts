@@ -1,5 +1,5 @@
 /**
- * The derivation of generated people (issue 10 §1): valid, unique, weighted, invertible, fast. Checked with the
+ * The derivation of generated people: valid, unique, weighted, invertible, fast. Checked with the
  * shared rules and independent check-digit code, over a sample of 200,000 people.
  */
 import { bankOfAccount, ID_CARD_AREA_CODES, isKnownDistrict, parseIdNumber } from '@ykt/shared';

@@ -1,7 +1,6 @@
 /**
  * The 变更卡 draft kept on the person's own device (Taro storage on the phone, localStorage on the PC), so a session
- * that expires while they type, and the face or QR login that follows, do not make them start over (issue 13
- * item 7). What is kept, and for how long, is decided here once for both front ends:
+ * that expires while they type, and the face or QR login that follows, do not make them start over. What is kept, and for how long, is decided here once for both front ends:
  * - at most CHANGE_DRAFT_MAX_AGE_MS (30 minutes) after it was last saved; an older draft is thrown away unread;
  * - never the consent tick: the 授权 is asked again every time;
  * - only for the person who typed it: a draft names its owner by the masked beneficiary the BFF shows (name, ID

@@ -1,5 +1,5 @@
 /**
- * 事项办理 as the citizen reads it, the same on the phone and the PC (issue 13 items 1 and 8): each request's short
+ * 事项办理 as the citizen reads it, the same on the phone and the PC: each request's short
  * timeline (提交 → 银行验证 → 审核 → 结果), and the list as entries: the pending request in full, every finished
  * one as one line to open, and repeated failures of the same card as one group.
  */

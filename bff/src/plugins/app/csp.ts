@@ -1,7 +1,7 @@
 /**
  * The Content-Security-Policy of everything the BFF serves: the mini-app's H5 build (/m/), the PC portal and the
  * review console (/web/*), and the OpenAPI page (/docs). None of them runs inline script: their builds load every
- * script from files on this origin (issue 9, item 8), so script-src is 'self' only. A front end that ever needs an
+ * script from files on this origin, so script-src is 'self' only. A front end that ever needs an
  * inline script passes its sha256 (computed at build time) in `scriptHashes`, never 'unsafe-inline'.
  *
  * Styles keep 'unsafe-inline': antd's CSS-in-JS (web), Taro's H5 components and NutUI write <style> elements and

@@ -27,7 +27,7 @@ import '../../components/Items.scss';
 import './index.scss';
 
 /**
- * 发放记录 (issue 14): what was paid into the person's 一卡通 account, for what, when and into which card, a year at a
+ * 发放记录: what was paid into the person's 一卡通 account, for what, when and into which card, a year at a
  * time: the year's total and count, the totals per 补贴项目, then every line newest first. A failed line says the
  * bank's reason and leads to its 无效卡 notice and to 变更卡.
  */

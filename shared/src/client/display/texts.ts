@@ -10,7 +10,7 @@ export const CONSENT_TEXT = '是否为本人持有账号且同意对当前账号
 /** The bank gateway is down or slow (503 BANK_UNAVAILABLE) and the BFF gave no words of its own. */
 export const BANK_UNAVAILABLE_TEXT = '银行系统暂时无法连接，请稍后再试';
 
-// Issue 13 items 9 and 10: every dead end names a next step; 账户 is the account (what is paid into, with a bank
+// Every dead end names a next step; 账户 is the account (what is paid into, with a bank
 // and a status), 账号 its number. (NO_ACCOUNT_LINES above keep the manual's first wording for other callers.)
 
 /** Where to get help, said under every dead end: the 12345 hotline and the village or town office. */

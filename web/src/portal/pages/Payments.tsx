@@ -17,7 +17,7 @@ import { navigate } from '../route';
 import { Section } from '../Section';
 
 /**
- * 发放记录 (issue 14), as on the phone: a year at a time, the year's total and count, the totals per 补贴项目, then
+ * 发放记录, as on the phone: a year at a time, the year's total and count, the totals per 补贴项目, then
  * every line newest first (项目, 期号, 金额, 发放时间, bank and masked account, district, 成功 / 失败 with the
  * reason). A failed line leads to its 无效卡 notice and to 账户变更.
  */

@@ -76,7 +76,7 @@ const itemColumns: ColumnsType<ItemTotal> = [
 ];
 
 /**
- * 发放记录 of one 一卡通账号's person in that account's district (issue 14): a year at a time, optionally one
+ * 发放记录 of one 一卡通账号's person in that account's district: a year at a time, optionally one
  * 补贴项目; the year's total of what arrived, failed payments apart, totals per 项目, then every line newest first.
  */
 export function PaymentsModal({ account, onClose }: { account: ReviewAccount; onClose(): void }) {

@@ -797,6 +797,7 @@ async function writePayments(
     failed: number;
     invalidated: number;
     fen: number;
+    paidFen: number;
   };
   const batches = new Map<string, Batch>();
   const batchOrder: Batch[] = [];
@@ -820,6 +821,7 @@ async function writePayments(
         failed: 0,
         invalidated: 0,
         fen: 0,
+        paidFen: 0,
       };
       batches.set(id, b);
       batchOrder.push(b);
@@ -831,11 +833,15 @@ async function writePayments(
     const { b } = batchOf(people.personDistricts[l.i][d], l.item, l.period, l.paidAt);
     const fail = failureOf(l.i, l.last);
     b.lines++;
-    b.fen += amountOf(l.item, l.i, l.t);
+    const fen = amountOf(l.item, l.i, l.t);
+    b.fen += fen;
     if (fail) {
       b.failed++;
       b.invalidated++;
-    } else b.paid++;
+    } else {
+      b.paid++;
+      b.paidFen += fen;
+    }
   }
   const bw = sink.table('payment_batches', [
     'batch_id',
@@ -849,6 +855,7 @@ async function writePayments(
     'failed',
     'invalidated',
     'amount_fen',
+    'paid_fen',
     'received_at',
   ]);
   const { createHash } = await import('node:crypto');
@@ -865,6 +872,7 @@ async function writePayments(
       b.failed,
       b.invalidated,
       b.fen,
+      b.paidFen,
       isoAt(b.paidAt + DAY),
     ]);
     if (p) await p;

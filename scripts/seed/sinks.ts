@@ -116,6 +116,8 @@ export function sqliteSink(path: string): Sink {
       log(`analyze ${((performance.now() - t) / 1000).toFixed(1)} s`);
     },
     async close() {
+      // A load that failed mid-transaction: roll it back, so the pragmas below (and the real error) come through.
+      if (db.inTransaction) db.exec('ROLLBACK');
       db.pragma('locking_mode = NORMAL');
       db.pragma('synchronous = NORMAL');
       db.pragma('journal_mode = WAL');

@@ -13,15 +13,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { STACK_SERVICE_KEY } from '../scripts/stack.ts';
-import {
-  callApi,
-  caseworkerToken,
-  citizenToken,
-  newDesktopPage,
-  screenshotDir,
-  settled,
-  useStackAndBrowser,
-} from './harness.ts';
+import { callApi, caseworkerToken, citizenToken, screenshotDir, settled, useStackAndBrowser } from './harness.ts';
 import {
   button,
   fillChange,
@@ -39,7 +31,6 @@ import { loggedInPc, PC_TOKEN_KEY, pcQrLogin } from './pcApp.ts';
 const TAN_MEI = { name: '谭梅', idNumber: '500105198003191829' };
 const ZHOU_JIANGUO = { name: '周建国', idNumber: '500101196709151314' };
 const RAN_GUIYING = { name: '冉桂英', idNumber: '500242195203080465' };
-type Person = typeof TAN_MEI;
 
 const TAN_NEW_CRC = '6212583000527313';
 const TAN_NEW_ICBC = '6222023100025814737';

@@ -8,14 +8,13 @@
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { callApi, citizenToken, newDesktopPage, screenshotDir, settled, useStackAndBrowser } from './harness.ts';
+import { callApi, newDesktopPage, screenshotDir, settled, useStackAndBrowser } from './harness.ts';
 import { button, login, numberField, openChangeForm, openPhone, shot, text, tokenOf } from './mobileApp.ts';
 import { loggedInPc, PC_TOKEN_KEY, pcQrLogin } from './pcApp.ts';
 
 const ZHOU_JIANGUO = { name: '周建国', idNumber: '500101196709151314' };
 const RAN_GUIYING = { name: '冉桂英', idNumber: '500242195203080465' };
 const WANG_YU = { name: '王宇', idNumber: '500103198805172352' };
-type Person = { name: string; idNumber: string };
 
 const TAN_NEW_ICBC = '6222023100025814737';
 

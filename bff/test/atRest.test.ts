@@ -81,11 +81,20 @@ async function faceLogin(app: App, sandboxUrl: string, p: { name: string; idNumb
 
 // ---------------------------------------------------------------- the database file
 
-/** Every file under a folder, recursively (a PostgreSQL cluster: base/, global/, pg_wal/ ...). */
-function filesUnder(dir: string): string[] {
+/**
+ * Every file under a folder, recursively (a PostgreSQL cluster: base/, global/, pg_wal/ ...), read. The cluster
+ * keeps serving the other test files meanwhile, so a file listed may be gone a moment later (a relation cache
+ * rewritten, a WAL segment recycled): a file that no longer exists holds nothing at rest, and is passed over.
+ */
+function bytesUnder(dir: string): Buffer[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+    try {
+      return statSync(path).isDirectory() ? bytesUnder(path) : [readFileSync(path)];
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw err;
+    }
   });
 }
 
@@ -113,7 +122,7 @@ describe('the database files at rest', () => {
       await env.app.close();
       const dataDir = inject('pgDataDir');
       expect(dataDir, 'the PostgreSQL data directory is known').not.toBe('');
-      return Buffer.concat(filesUnder(dataDir).map((f) => readFileSync(f)));
+      return Buffer.concat(bytesUnder(dataDir));
     }
     // Closing checkpoints the WAL into the file; whatever -wal/-shm is left is read too.
     await env.app.close();

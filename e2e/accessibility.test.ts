@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { citizenToken, newDesktopPage, settled, useStackAndBrowser } from './harness.ts';
+import { citizenToken, newDesktopPage, settled, TAN_MEI, useStackAndBrowser } from './harness.ts';
 import { login, openPhone } from './mobileApp.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -90,7 +90,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     await page.goto(`${env.stack.baseUrl}/pc`);
     await page.getByRole('img', { name: /二维码/ }).waitFor();
     const found = (await violations(page)).map((v) => `qr: ${v}`);
-    const token = await citizenToken(env.stack, { name: '谭梅', idNumber: '500105198003191829' });
+    const token = await citizenToken(env.stack, TAN_MEI);
     await page.evaluate((t) => sessionStorage.setItem('ykt.portal.token', t), token);
     // A session the QR login would have handed over (the QR flow itself is e2e/pc.test.ts).
     await page.goto(`${env.stack.baseUrl}/web/portal.html#/basic`);

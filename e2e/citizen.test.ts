@@ -13,7 +13,17 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { STACK_SERVICE_KEY } from '../scripts/stack.ts';
-import { callApi, caseworkerToken, citizenToken, screenshotDir, settled, useStackAndBrowser } from './harness.ts';
+import {
+  apiOf,
+  caseworkerToken,
+  citizenToken,
+  RAN_GUIYING,
+  screenshotDir,
+  settled,
+  TAN_MEI,
+  useStackAndBrowser,
+  ZHOU_JIANGUO,
+} from './harness.ts';
 import {
   button,
   fillChange,
@@ -27,10 +37,6 @@ import {
   tokenOf,
 } from './mobileApp.ts';
 import { loggedInPc, PC_TOKEN_KEY, pcQrLogin } from './pcApp.ts';
-
-const TAN_MEI = { name: '谭梅', idNumber: '500105198003191829' };
-const ZHOU_JIANGUO = { name: '周建国', idNumber: '500101196709151314' };
-const RAN_GUIYING = { name: '冉桂英', idNumber: '500242195203080465' };
 
 const TAN_NEW_CRC = '6212583000527313';
 const TAN_NEW_ICBC = '6222023100025814737';
@@ -46,13 +52,7 @@ const PC_DRAFT_KEY = 'ykt.portal.changeDraft';
 
 const env = useStackAndBrowser();
 
-const api = <T = Record<string, unknown> | null>(
-  method: string,
-  path: string,
-  token: string,
-  body?: unknown,
-  headers?: Record<string, string>,
-) => callApi<T>(env.stack, method, path, token, body, headers);
+const api = apiOf(env);
 
 /** Ends a session on the server, as an expiry (or a logout elsewhere) does. */
 async function endSession(token: string) {

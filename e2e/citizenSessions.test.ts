@@ -8,25 +8,24 @@
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { callApi, newDesktopPage, screenshotDir, settled, useStackAndBrowser } from './harness.ts';
+import {
+  apiOf,
+  newDesktopPage,
+  RAN_GUIYING,
+  screenshotDir,
+  settled,
+  useStackAndBrowser,
+  WANG_YU,
+  ZHOU_JIANGUO,
+} from './harness.ts';
 import { button, login, numberField, openChangeForm, openPhone, shot, text, tokenOf } from './mobileApp.ts';
 import { loggedInPc, PC_TOKEN_KEY, pcQrLogin } from './pcApp.ts';
-
-const ZHOU_JIANGUO = { name: '周建国', idNumber: '500101196709151314' };
-const RAN_GUIYING = { name: '冉桂英', idNumber: '500242195203080465' };
-const WANG_YU = { name: '王宇', idNumber: '500103198805172352' };
 
 const TAN_NEW_ICBC = '6222023100025814737';
 
 const env = useStackAndBrowser();
 
-const api = <T = Record<string, unknown> | null>(
-  method: string,
-  path: string,
-  token: string,
-  body?: unknown,
-  headers?: Record<string, string>,
-) => callApi<T>(env.stack, method, path, token, body, headers);
+const api = apiOf(env);
 
 /** Full page by default; `viewport` for a dialog (its mask covers the viewport only). */
 async function pcShot(page: Page, name: string, viewport = false) {

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { citizenToken, newDesktopPage, useStackAndBrowser } from './harness.ts';
+import { citizenToken, newDesktopPage, TAN_MEI, useStackAndBrowser } from './harness.ts';
 import { login, openPhone } from './mobileApp.ts';
 
 const env = useStackAndBrowser();
@@ -100,7 +100,7 @@ describe('front ends as delivered (real builds)', () => {
     const problems = await watch(page);
     await page.goto(`${env.stack.baseUrl}/pc`);
     await page.getByRole('img', { name: /二维码/ }).waitFor();
-    const token = await citizenToken(env.stack, { name: '谭梅', idNumber: '500105198003191829' });
+    const token = await citizenToken(env.stack, TAN_MEI);
     await page.evaluate((t) => sessionStorage.setItem('ykt.portal.token', t), token);
     await page.goto(`${env.stack.baseUrl}/web/portal.html#/basic`);
     await page.reload();

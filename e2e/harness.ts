@@ -2,9 +2,22 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { repoRoot, type Stack, type StackOptions, startStack } from '../scripts/stack.ts';
+import { demoWorld, repoRoot, type Stack, type StackOptions, startStack } from '../scripts/stack.ts';
 
 export { type Stack, type StackOptions, startStack };
+
+/** A demo person as the face scan knows them, from the sandbox's world (one source for names and ID numbers). */
+export function demoPerson(key: string): { name: string; idNumber: string } {
+  const person = demoWorld.people.find((p) => p.key === key);
+  if (!person) throw new Error(`no demo person ${key}`);
+  return { name: person.name, idNumber: person.idNumber };
+}
+export const TAN_MEI = demoPerson('tan-mei');
+export const WANG_YU = demoPerson('wang-yu');
+export const RAN_GUIYING = demoPerson('ran-guiying');
+export const CHEN_JING = demoPerson('chen-jing');
+export const ZHOU_JIANGUO = demoPerson('zhou-jianguo');
+export const LI_QIANG = demoPerson('li-qiang');
 
 export const screenshotDir = join(repoRoot, 'docs', 'screenshots');
 mkdirSync(screenshotDir, { recursive: true });
@@ -144,4 +157,15 @@ export async function callApi<T = Record<string, unknown> | null>(
     body: body ? JSON.stringify(body) : undefined,
   });
   return { status: res.status, body: (await res.json().catch(() => null)) as T };
+}
+
+/** callApi bound to a test file's stack: `const api = apiOf(env)`. */
+export function apiOf(env: { stack: Stack }) {
+  return <T = Record<string, unknown> | null>(
+    method: string,
+    path: string,
+    token: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ) => callApi<T>(env.stack, method, path, token, body, headers);
 }

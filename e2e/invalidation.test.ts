@@ -5,22 +5,15 @@
  */
 import { describe, expect, test } from 'vitest';
 import { STACK_SERVICE_KEY } from '../scripts/stack.ts';
-import { callApi, caseworkerToken, useStackAndBrowser } from './harness.ts';
+import { apiOf, caseworkerToken, TAN_MEI, useStackAndBrowser } from './harness.ts';
 import { button, fillChange, login, openPhone, shot, text } from './mobileApp.ts';
 
-const TAN_MEI = { name: '谭梅', idNumber: '500105198003191829' };
 const TAN_NEW_CRC = '6212583000527313';
 const BANK_MESSAGE = '上卡失败：银行退回，该账户状态异常';
 
 const env = useStackAndBrowser();
 
-const api = <T = Record<string, unknown> | null>(
-  method: string,
-  path: string,
-  token: string,
-  body?: unknown,
-  headers?: Record<string, string>,
-) => callApi<T>(env.stack, method, path, token, body, headers);
+const api = apiOf(env);
 
 describe('上卡失败 -> 无效卡 and 系统通知 -> change -> valid again', () => {
   test('the citizen sees the failure on her phone and is led to a change that makes the card valid', async () => {

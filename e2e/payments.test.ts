@@ -15,11 +15,11 @@ import {
   newDesktopPage,
   screenshotDir,
   settled,
+  TAN_MEI,
   useStackAndBrowser,
 } from './harness.ts';
 import { button, fillChange, login, openPhone, shot, text } from './mobileApp.ts';
 
-const TAN_MEI = { name: '谭梅', idNumber: '500105198003191829' };
 const TAN_OLD_CARD = '6212583000182465';
 const TAN_NEW_CRC = '6212583000527313';
 const RAN_GUIYING = '冉桂英';

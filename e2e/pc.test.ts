@@ -8,17 +8,21 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { caseworkerToken, newDesktopPage, useStackAndBrowser } from './harness.ts';
+import {
+  caseworkerToken,
+  newDesktopPage,
+  RAN_GUIYING,
+  TAN_MEI,
+  useStackAndBrowser,
+  WANG_YU,
+  ZHOU_JIANGUO,
+} from './harness.ts';
 import { openPhone } from './mobileApp.ts';
 
 const SHOTS = resolve(dirname(fileURLToPath(import.meta.url)), '../docs/screenshots');
 const TOKEN_KEY = 'ykt.portal.token';
 
 /** Demo people of the sandbox (scripts/sandbox/src/demoWorld.ts). */
-const TAN_MEI = { name: '谭梅', idNumber: '500105198003191829' };
-const WANG_YU = { name: '王宇', idNumber: '500103198805172352' };
-const RAN_GUIYING = { name: '冉桂英', idNumber: '500242195203080465' };
-const ZHOU_JIANGUO = { name: '周建国', idNumber: '500101196709151314' };
 type Person = typeof TAN_MEI;
 
 /** Sandbox bank cards: one of 谭梅's own new cards (verifies ok) and the test card that is closed. */

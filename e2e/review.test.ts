@@ -12,13 +12,12 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, newDesktopContext, settled, startStack } from './harness.ts';
+import { launchBrowser, newDesktopContext, settled, startStack, TAN_MEI } from './harness.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SHOTS = resolve(here, '../docs/screenshots');
 
 /** Demo people of the sandbox's world (scripts/sandbox/src/demoWorld.ts); synthetic. */
-const TAN_MEI = { name: '谭梅', idNumber: '500105198003191829' };
 /** Her own 工商银行 card that passes bank verification (the sandbox's demo world). */
 const TAN_MEI_NEW_CARD = { cardType: 'bank_card', bankCode: 'ICBC', accountNumber: '6222023100025814737' };
 const JIANGBEI = '500105';

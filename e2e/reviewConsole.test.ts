@@ -19,15 +19,21 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { formatMoney } from '../shared/src/client/display/money.ts';
-import { caseworkerToken, citizenToken, newDesktopContext, settled, useStackAndBrowser } from './harness.ts';
+import {
+  CHEN_JING,
+  caseworkerToken,
+  citizenToken,
+  LI_QIANG,
+  newDesktopContext,
+  settled,
+  useStackAndBrowser,
+} from './harness.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SHOTS = resolve(here, '../docs/screenshots');
 const VIEWPORT = { width: 1366, height: 768 };
 
 /** Demo people of the sandbox's world (scripts/sandbox/src/demoWorld.ts); synthetic. */
-const CHEN_JING = { name: '陈静', idNumber: '500105199107220684' }; // 江北区, pending: her account is locked
-const LI_QIANG = { name: '李强', idNumber: '500101198502033774' }; // 万州区, pending (from the PC)
 const ZHOU_JIANGUO_ID = '500101196709151314'; // 万州区: approved, rejected and one 申请失败 (closed card)
 const RAN_GUIYING_ID = '500242195203080465'; // 酉阳县: 高龄 monthly, the last one failed (her 无效卡)
 

@@ -716,6 +716,47 @@ describe('year totals equal the sums of their lines (property)', () => {
       { numRuns: 15 },
     );
   });
+
+  it('a year longer than one page: the page holds the newest 1,000 lines, the totals cover all of them', async () => {
+    const who = madeUpPerson('19600303', 1);
+    const [accountId] = await addPeople(env, JIANGBEI, [who]);
+    const monthly = Array.from({ length: 1_000 }, (_, k) => ({ ...who, amountFen: 10_000 + k, result: 'paid' }));
+    const later = [
+      { ...who, amountFen: 7, result: 'paid' },
+      { ...who, amountFen: 11, result: 'failed', failureCode: 'OTHER', failureReason: '其他' },
+    ];
+    for (const body of [
+      batch(JIANGBEI, monthly, { itemCode: 'DBJ', paidAt: '2025-03-01T02:00:00.000Z' }),
+      batch(JIANGBEI, later, { itemCode: 'GLBT', paidAt: '2025-09-01T02:00:00.000Z' }),
+      batch(JIANGBEI, [{ ...who, amountFen: 500, result: 'paid' }], {
+        itemCode: 'GDDL',
+        paidAt: '2024-05-01T02:00:00.000Z',
+      }),
+    ])
+      expect((await post(env, body)).statusCode).toBe(200);
+    const page = paymentYearPage.parse(
+      (
+        await env.app.inject({ url: `/api/review/accounts/${accountId}/payments?year=2025`, headers: municipal })
+      ).json(),
+    );
+    const monthlyFen = monthly.reduce((s, l) => s + l.amountFen, 0);
+    expect(page.items).toHaveLength(1_000);
+    expect(page.items.slice(0, 2).map((i) => i.itemCode)).toEqual(['GLBT', 'GLBT']);
+    expect(page).toMatchObject({ totalFen: monthlyFen + 7, count: 1_001, failedFen: 11, failedCount: 1 });
+    expect(page.byItem).toEqual([
+      expect.objectContaining({ itemCode: 'DBJ', totalFen: monthlyFen, count: 1_000, failedCount: 0 }),
+      expect.objectContaining({ itemCode: 'GLBT', totalFen: 7, count: 1, failedFen: 11, failedCount: 1 }),
+    ]);
+    expect(page.years).toEqual([2025, 2024]);
+    // The year before, behind those 1,002 lines: found, whole, with its own totals.
+    const before = paymentYearPage.parse(
+      (
+        await env.app.inject({ url: `/api/review/accounts/${accountId}/payments?year=2024`, headers: municipal })
+      ).json(),
+    );
+    expect(before).toMatchObject({ years: [2025, 2024], year: 2024, totalFen: 500, count: 1, failedCount: 0 });
+    expect(before.items.map((i) => i.amountFen)).toEqual([500]);
+  });
 });
 
 // ---------------------------------------------------------------- a full-size batch

@@ -450,9 +450,8 @@ try {
 
   const bffPort = await freePort();
   bffUrl = `http://127.0.0.1:${bffPort}`;
-  const bff = await start('bff', 'bff/src/server.ts', {
+  const bffEnv = {
     ...dbEnv,
-    YKT_PORT: String(bffPort),
     YKT_HOST: '127.0.0.1',
     YKT_DATA_KEY: secrets.dataKey,
     YKT_JWT_SECRET: secrets.jwtSecret,
@@ -466,7 +465,8 @@ try {
     YKT_VALIDATION_SCHEDULE: '',
     YKT_VALIDATION_BATCH_PAUSE_MS: '0',
     YKT_VALIDATION_BATCH_SIZE: '100',
-  });
+  };
+  const bff = await start('bff', 'bff/src/server.ts', { ...bffEnv, YKT_PORT: String(bffPort) });
   await waitFor(`${bffUrl}/healthz`);
   bffPid = bff.pid as number;
   await new Promise((r) => setTimeout(r, 1000));
@@ -824,6 +824,33 @@ try {
     record('mixed', 'citizens: card face (while 10 caseworker connections run the heaviest queries)', 10, citizens);
   }
 
+  // PostgreSQL: a second BFF instance on the same database, and the load split over both (5 + 5 connections, each
+  // from its own generator process). Sessions are rows, so the same tokens work on either instance.
+  if (dialect === 'postgres' && selected('two instances', 'card face caseworkers')) {
+    const secondPort = await freePort();
+    const second = `http://127.0.0.1:${secondPort}`;
+    const bffB = await start('bff-b', 'bff/src/server.ts', { ...bffEnv, YKT_PORT: String(secondPort) });
+    await waitFor(`${second}/healthz`);
+    const both = async (title: string, items: LoadItem[]) => {
+      const [a, b] = await Promise.all(
+        [bffUrl, second].map((url) => runLoadProcessRaw({ url, connections: 5, duration: seconds, items })),
+      );
+      record('two instances', `${title}: instance A (5 of 10 connections)`, 5, a);
+      record('two instances', `${title}: instance B (5 of 10 connections)`, 5, b);
+    };
+    await runLoadProcessRaw({
+      url: second,
+      connections: 5,
+      duration: 2,
+      items: asCitizens(cardTokens, '/api/me/card'),
+    });
+    await both('card face', asCitizens(cardTokens, '/api/me/card'));
+    await both('review queue, municipal, page 1', [
+      { path: '/api/review/change-requests', headers: auth(cwMunicipal) },
+    ]);
+    bffB.kill('SIGTERM');
+  }
+
   // A 10,000-line payment batch, when the route exists.
   if (scaled && selected('payments', 'batch') && !(await hasRoute('/api/review/payment-batches'))) {
     extra.paymentBatch = 'skipped: POST /api/review/payment-batches not in this build';
@@ -1000,8 +1027,7 @@ function renderDocs() {
   const end = '<!-- bench:end -->';
   const text = existsSync(doc) ? readFileSync(doc, 'utf8') : `# Benchmarks\n\n${begin}\n${end}\n`;
   const out: string[] = [];
-  for (const size of ['1000k', 'demo', ...new Set([sizeName])]) {
-    if (out.some((l) => l.includes(`size ${size}`))) continue;
+  for (const size of new Set(['1000k', 'demo', sizeName])) {
     const files = (['sqlite', 'postgres'] as const).map((d) => {
       const f = join(benchDir, `results-${d}-${size}.json`);
       return existsSync(f) ? (JSON.parse(readFileSync(f, 'utf8')) as typeof result) : undefined;
@@ -1045,9 +1071,9 @@ function renderDocs() {
     }
     out.push('');
     out.push(
-      '| scenario | conn | SQLite req/s | ratio | p50 ms | p95 ms | p99 ms | non-2xx | PostgreSQL req/s | ratio | p50 ms | p95 ms | p99 ms | non-2xx |',
+      '| scenario | conn | SQLite req/s | ratio | p50 ms | p95 ms | p99 ms | non-2xx | CPU ms/req | PostgreSQL req/s | ratio | p50 ms | p95 ms | p99 ms | non-2xx | CPU ms/req |',
     );
-    out.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+    out.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const k of order) {
       const r = byKey.get(k) as { group: string; title: string; connections: number };
       out.push(`| ${r.group}: ${r.title} | ${r.connections} ${cell(lite, k)}${cell(pg, k)}|`);

@@ -208,41 +208,70 @@ export function createPayments(ctx: ServiceContext) {
     return answerOf(row);
   }
 
-  /** One page of a person's payments: totals over `where` (exact), lines newest first. */
-  async function yearPage(where: SQL | undefined, years: number[], year: number): Promise<PaymentYearPage> {
-    const [rows, sums] = await Promise.all([
-      db.read
-        .select({
-          id: pay.id,
-          itemCode: pay.itemCode,
-          period: pay.period,
-          amountFen: pay.amountFen,
-          paidAt: pay.paidAt,
-          status: pay.status,
-          failureCode: pay.failureCode,
-          failureReason: pay.failureReason,
-          bankCode: pay.bankCode,
-          accountNumberMasked: pay.accountNumberMasked,
-          districtCode: pay.districtCode,
-          notificationId: pay.notificationId,
-        })
-        .from(pay)
-        .where(where)
-        .orderBy(desc(pay.paidAt), desc(pay.id))
-        .limit(PAYMENT_PAGE_MAX_ITEMS),
-      db.read
-        .select({
-          itemCode: pay.itemCode,
-          status: pay.status,
-          // PostgreSQL answers count and sum of bigint as text: read them back as (exact, < 2^53) numbers.
-          count: sql<number>`count(*)`.mapWith(Number),
-          fen: sql<number>`coalesce(sum(${pay.amountFen}), 0)`.mapWith(Number),
-        })
-        .from(pay)
-        .where(where)
-        .groupBy(pay.itemCode, pay.status),
-    ]);
+  /** A person's lines under `where`, newest first, at most `limit`. */
+  const linesOf = (where: SQL | undefined, limit: number) =>
+    db.read
+      .select({
+        id: pay.id,
+        itemCode: pay.itemCode,
+        period: pay.period,
+        year: pay.year,
+        amountFen: pay.amountFen,
+        paidAt: pay.paidAt,
+        status: pay.status,
+        failureCode: pay.failureCode,
+        failureReason: pay.failureReason,
+        bankCode: pay.bankCode,
+        accountNumberMasked: pay.accountNumberMasked,
+        districtCode: pay.districtCode,
+        notificationId: pay.notificationId,
+      })
+      .from(pay)
+      .where(where)
+      .orderBy(desc(pay.paidAt), desc(pay.id))
+      .limit(limit);
+  type Line = Awaited<ReturnType<typeof linesOf>>[number];
+  type Sum = { itemCode: string; status: string; count: number; fen: number };
+  const sumsOfLines = (rows: Line[]): Sum[] =>
+    rows.map((r) => ({ itemCode: r.itemCode, status: r.status, count: 1, fen: r.amountFen }));
 
+  /**
+   * One year of a person's payments (`base`: the person, or one account's person and district), lines newest first,
+   * totals exact. A person's whole history is a few dozen lines a year, so it is read once and the years, the
+   * year's lines and its totals all come from that one read (the hottest citizen page is one query). A history
+   * longer than a page is read as before: its years, then the year's lines, the totals summed by the database when
+   * the year alone is longer than a page.
+   */
+  async function yearPage(base: SQL | undefined, wanted: number | undefined): Promise<PaymentYearPage> {
+    const all = await linesOf(base, PAYMENT_PAGE_MAX_ITEMS);
+    if (all.length < PAYMENT_PAGE_MAX_ITEMS) {
+      const years = [...new Set(all.map((r) => r.year))].sort((x, y) => y - x);
+      const year = wanted ?? years[0] ?? currentYear();
+      const rows = all.filter((r) => r.year === year);
+      return pageOf(rows, sumsOfLines(rows), years, year);
+    }
+    const years = await yearsOf(base);
+    const year = wanted ?? years[0] ?? currentYear();
+    const where = and(base, eq(pay.year, year));
+    const rows = await linesOf(where, PAYMENT_PAGE_MAX_ITEMS);
+    const sums =
+      rows.length < PAYMENT_PAGE_MAX_ITEMS
+        ? sumsOfLines(rows)
+        : await db.read
+            .select({
+              itemCode: pay.itemCode,
+              status: pay.status,
+              // PostgreSQL answers count and sum of bigint as text: read them back as (exact, < 2^53) numbers.
+              count: sql<number>`count(*)`.mapWith(Number),
+              fen: sql<number>`coalesce(sum(${pay.amountFen}), 0)`.mapWith(Number),
+            })
+            .from(pay)
+            .where(where)
+            .groupBy(pay.itemCode, pay.status);
+    return pageOf(rows, sums, years, year);
+  }
+
+  function pageOf(rows: Line[], sums: Sum[], years: number[], year: number): PaymentYearPage {
     const byCode = new Map<string, PaymentYearPage['byItem'][number]>();
     let totalFen = 0;
     let count = 0;
@@ -449,9 +478,7 @@ export function createPayments(ctx: ServiceContext) {
     /** The citizen's own 发放记录 of one year (default: the latest year with records). */
     async ofCitizen(beneficiaryId: number, q: { year?: number }): Promise<PaymentYearPage> {
       const mine = eq(pay.beneficiaryId, beneficiaryId);
-      const years = await yearsOf(mine);
-      const year = q.year ?? years[0] ?? currentYear();
-      return yearPage(and(mine, eq(pay.year, year)), years, year);
+      return yearPage(mine, q.year);
     },
 
     /**
@@ -474,9 +501,7 @@ export function createPayments(ctx: ServiceContext) {
         eq(pay.districtCode, account.districtCode),
         q.itemCode ? eq(pay.itemCode, q.itemCode) : undefined,
       );
-      const years = await yearsOf(base);
-      const year = q.year ?? years[0] ?? currentYear();
-      return yearPage(and(base, eq(pay.year, year)), years, year);
+      return yearPage(base, q.year);
     },
   };
 }

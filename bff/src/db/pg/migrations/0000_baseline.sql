@@ -253,7 +253,6 @@ CREATE INDEX "outbox_due" ON "outbox" USING btree ("status","next_attempt_at");-
 CREATE INDEX "outbox_beneficiary" ON "outbox" USING btree ("beneficiary_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "payments_batch_line" ON "payments" USING btree ("batch_id","line_no");--> statement-breakpoint
 CREATE INDEX "payments_person_year" ON "payments" USING btree ("beneficiary_id","year","paid_at","id");--> statement-breakpoint
-CREATE INDEX "payments_person_district_year" ON "payments" USING btree ("beneficiary_id","district_code","year","paid_at","id");--> statement-breakpoint
 CREATE INDEX "qr_tickets_expires" ON "qr_tickets" USING btree ("expires_at");--> statement-breakpoint
 CREATE INDEX "sessions_subject" ON "sessions" USING btree ("role","subject_id");--> statement-breakpoint
 CREATE INDEX "sessions_expires" ON "sessions" USING btree ("expires_at");--> statement-breakpoint

@@ -210,7 +210,6 @@ CREATE TABLE `payments` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `payments_batch_line` ON `payments` (`batch_id`,`line_no`);--> statement-breakpoint
 CREATE INDEX `payments_person_year` ON `payments` (`beneficiary_id`,`year`,`paid_at`,`id`);--> statement-breakpoint
-CREATE INDEX `payments_person_district_year` ON `payments` (`beneficiary_id`,`district_code`,`year`,`paid_at`,`id`);--> statement-breakpoint
 CREATE TABLE `qr_tickets` (
 	`ticket` text PRIMARY KEY NOT NULL,
 	`secret_hash` text NOT NULL,

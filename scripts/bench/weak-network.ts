@@ -133,7 +133,8 @@ async function changeForm(browser: Browser, stack: Stack): Promise<Sample> {
   traffic.bytes = 0;
   const ms = await timed(async () => {
     await tap.click();
-    await page.getByRole('textbox', { name: '银行账号' }).waitFor({ timeout: 60_000 });
+    // The number field is named after the card type (社保卡号 / 银行卡号 / 存折账号).
+    await page.getByRole('textbox', { name: /^(社保卡号|银行卡号|存折账号|卡号或账号)$/ }).waitFor({ timeout: 60_000 });
     await page.getByRole('radio').first().waitFor({ timeout: 60_000 });
     await page.locator('taro-button-core').filter({ hasText: '提交' }).first().waitFor({ timeout: 60_000 });
   });

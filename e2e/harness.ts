@@ -2,15 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { demoWorld, repoRoot, type Stack, type StackOptions, startStack } from '../scripts/stack.ts';
+import { repoRoot, type Stack, type StackOptions, demoPerson as sandboxPerson, startStack } from '../scripts/stack.ts';
 
 export { type Stack, type StackOptions, startStack };
 
 /** A demo person as the face scan knows them, from the sandbox's world (one source for names and ID numbers). */
 export function demoPerson(key: string): { name: string; idNumber: string } {
-  const person = demoWorld.people.find((p) => p.key === key);
-  if (!person) throw new Error(`no demo person ${key}`);
-  return { name: person.name, idNumber: person.idNumber };
+  const { name, idNumber } = sandboxPerson(key);
+  return { name, idNumber };
 }
 export const TAN_MEI = demoPerson('tan-mei');
 export const WANG_YU = demoPerson('wang-yu');

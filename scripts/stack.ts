@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { type App, buildApp, type Clock, generateDataKey, parseConfig, seedDemo } from '@ykt/bff';
 import { demoWorld, type Sandbox, startSandbox } from '@ykt/sandbox';
 
-export { demoWorld };
+export { demoPerson } from '@ykt/sandbox';
 
 /** The 一卡通 system's credential for 上卡失败 reports in a stack started here (tests, demos). */
 export const STACK_SERVICE_KEY = 'stack-ykt-service-key-0123456789';

@@ -1,4 +1,5 @@
 import {
+  demoPerson,
   demoWorld,
   type FaultProxy,
   type Sandbox,
@@ -18,11 +19,7 @@ import type { Clock } from '../src/lib/time.ts';
 import { freshDatabase } from './db.ts';
 
 export { demoWorld, freshDatabase };
-export const person = (key: string) => {
-  const p = demoWorld.people.find((x) => x.key === key);
-  if (!p) throw new Error(`no demo person ${key}`);
-  return p;
-};
+export const person = (key: string) => demoPerson(key);
 export const testAccount = (expected: string) => {
   const a = demoWorld.testAccounts.find((x) => x.expected === expected);
   if (!a) throw new Error(`no test account ${expected}`);

@@ -239,8 +239,7 @@ export function createPayments(ctx: ServiceContext) {
    * One year of a person's payments (`base`: the person, or one account's person and district), lines newest first,
    * totals exact. A person's whole history is a few dozen lines a year, so it is read once and the years, the
    * year's lines and its totals all come from that one read (the hottest citizen page is one query). A history
-   * longer than a page is read as before: its years, then the year's lines, the totals summed by the database when
-   * the year alone is longer than a page.
+   * longer than a page is read in parts: its years, then the year's lines with the totals summed by the database.
    */
   async function yearPage(base: SQL | undefined, wanted: number | undefined): Promise<PaymentYearPage> {
     const all = await linesOf(base, PAYMENT_PAGE_MAX_ITEMS);
@@ -253,21 +252,20 @@ export function createPayments(ctx: ServiceContext) {
     const years = await yearsOf(base);
     const year = wanted ?? years[0] ?? currentYear();
     const where = and(base, eq(pay.year, year));
-    const rows = await linesOf(where, PAYMENT_PAGE_MAX_ITEMS);
-    const sums =
-      rows.length < PAYMENT_PAGE_MAX_ITEMS
-        ? sumsOfLines(rows)
-        : await db.read
-            .select({
-              itemCode: pay.itemCode,
-              status: pay.status,
-              // PostgreSQL answers count and sum of bigint as text: read them back as (exact, < 2^53) numbers.
-              count: sql<number>`count(*)`.mapWith(Number),
-              fen: sql<number>`coalesce(sum(${pay.amountFen}), 0)`.mapWith(Number),
-            })
-            .from(pay)
-            .where(where)
-            .groupBy(pay.itemCode, pay.status);
+    const [rows, sums] = await Promise.all([
+      linesOf(where, PAYMENT_PAGE_MAX_ITEMS),
+      db.read
+        .select({
+          itemCode: pay.itemCode,
+          status: pay.status,
+          // PostgreSQL answers count and sum of bigint as text: read them back as (exact, < 2^53) numbers.
+          count: sql<number>`count(*)`.mapWith(Number),
+          fen: sql<number>`coalesce(sum(${pay.amountFen}), 0)`.mapWith(Number),
+        })
+        .from(pay)
+        .where(where)
+        .groupBy(pay.itemCode, pay.status),
+    ]);
     return pageOf(rows, sums, years, year);
   }
 

@@ -248,6 +248,13 @@ const testAccounts: DemoTestAccount[] = [
 
 export const demoWorld: DemoWorld = { people, testAccounts };
 
+/** A demo person by key ('tan-mei', 'wang-yu', …): the one lookup tests and scripts use. */
+export function demoPerson(key: string, world: DemoWorld = demoWorld): DemoPerson {
+  const person = world.people.find((p) => p.key === key);
+  if (!person) throw new Error(`no demo person ${key}`);
+  return person;
+}
+
 /** Every account the sandbox bank knows at start. */
 export function demoBankAccounts(world: DemoWorld = demoWorld): DemoAccount[] {
   return [...world.people.flatMap((p) => p.accounts), ...world.testAccounts.filter((a) => a.inBank)];

@@ -5,7 +5,7 @@ import { registerRoutes } from './routes.ts';
 import { createStore, type ScaleOption } from './store.ts';
 
 export type { AccountStatus, DemoAccount, DemoPerson, DemoTestAccount, DemoWorld, VerifyResult } from './demoWorld.ts';
-export { demoBankAccounts, demoWorld } from './demoWorld.ts';
+export { demoBankAccounts, demoPerson, demoWorld } from './demoWorld.ts';
 export type { FaultProxy, FaultProxyMode, FaultProxyOptions } from './faultProxy.ts';
 export { FAULT_PROXY_MODES, startFaultProxy } from './faultProxy.ts';
 export type { SentMessage } from './notify.ts';

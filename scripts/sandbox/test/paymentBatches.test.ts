@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildPaymentBatch,
-  demoWorld,
+  demoPerson,
   PaymentBatchError,
   type PaymentLineInput,
   postPaymentBatch,
@@ -23,10 +23,9 @@ import {
 } from '../src/index.ts';
 import { batchIdFor, payDateOf, periodKey } from '../src/paymentBatches.ts';
 
-const person = (key: string) => demoWorld.people.find((p) => p.key === key) as (typeof demoWorld.people)[number];
-const tan = person('tan-mei');
-const chen = person('chen-jing');
-const ran = person('ran-guiying');
+const tan = demoPerson('tan-mei');
+const chen = demoPerson('chen-jing');
+const ran = demoPerson('ran-guiying');
 const line = (p: typeof tan, amountFen: number, extra: Partial<PaymentLineInput> = {}): PaymentLineInput => ({
   idNumber: p.idNumber,
   name: p.name,

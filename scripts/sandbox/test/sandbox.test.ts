@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { demoWorld, type Sandbox, startSandbox } from '../src/index.ts';
+import { demoPerson, demoWorld, type Sandbox, startSandbox } from '../src/index.ts';
 import { gb11643Valid, luhnValid } from './checkDigits.ts';
 
 const KEY = { 'x-app-key': 'sandbox-app-key' };
@@ -20,11 +20,6 @@ async function call(method: string, path: string, body?: unknown, headers: Recor
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
-function demoPerson(key: string) {
-  const person = demoWorld.people.find((p) => p.key === key);
-  if (!person) throw new Error(`no demo person ${key}`);
-  return person;
-}
 const tanMei = demoPerson('tan-mei');
 
 describe('demo world', () => {

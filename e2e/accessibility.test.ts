@@ -60,7 +60,11 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     found.push(...(await violations(page)).map((v) => `notices: ${v}`));
     await page.getByRole('switch', { name: /长辈版/ }).click();
     found.push(...(await violations(page)).map((v) => `card 长辈版: ${v}`));
-    await page.goto(`${env.stack.baseUrl}/m/#/pages/change/index`);
+    // By keyboard too (a PC's, or a switch device's): the app's buttons take focus, and Enter presses them.
+    const change = page.getByRole('button', { name: '变更申请' }).first();
+    await change.focus();
+    expect(await change.evaluate((b) => b === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
     await page.getByRole('textbox', { name: '社保卡号' }).waitFor();
     found.push(...(await violations(page)).map((v) => `change 长辈版: ${v}`));
     // 发放记录, 长辈版 and normal: her failed line with its links.

@@ -87,7 +87,7 @@ describe('front ends as delivered (real builds)', () => {
     const page = await openPhone(env.browser);
     const problems = await watch(page);
     await login(page, env.stack.baseUrl, '谭梅');
-    await page.locator('taro-button-core').filter({ hasText: '变更申请' }).first().click();
+    await page.getByRole('button', { name: '变更申请' }).first().click();
     await page.getByRole('textbox', { name: '社保卡号' }).waitFor();
     expect(await problems()).toEqual([]);
     // The watch works: an inline script is refused and reported.

@@ -55,7 +55,7 @@ describe('上卡失败 -> 无效卡 and 系统通知 -> change -> valid again', 
     await shot(page, 'invalidated');
 
     // 变更申请 from the invalid card opens the form for its district.
-    await invalidCard.locator('taro-button-core').filter({ hasText: '变更申请' }).click();
+    await invalidCard.getByRole('button', { name: '变更申请' }).click();
     await page.waitForURL(/#\/pages\/change\/index/);
     await fillChange(page, { account: TAN_NEW_CRC, district: '江北区', reason: '旧卡上卡失败，换新卡' });
     await button(page, '提交').click();

@@ -325,7 +325,7 @@ describe('mobile mini-app (H5 build, 375x812)', () => {
       page.evaluate(() => {
         const els = Array.from(
           document.querySelectorAll(
-            'taro-button-core, [role="button"], [role="tab"], [role="switch"], [role="radio"], [role="checkbox"]',
+            '[role="button"], [role="tab"], [role="switch"], [role="radio"], [role="checkbox"]',
           ),
         );
         const sizes = els

@@ -34,9 +34,9 @@ export async function text(locator: Locator): Promise<string> {
   return (await locator.textContent()) ?? '';
 }
 
-/** Taro H5 renders <Button> as a taro-button-core host: click that, not its inner text. */
+/** An AppButton (role=button) by the words on it. */
 export function button(page: Page, text: string | RegExp): Locator {
-  return page.locator('taro-button-core').filter({ hasText: text });
+  return page.getByRole('button', { name: text });
 }
 
 /** Opens the mini-app and logs in through the preview's face scan (a persona of the sandbox identity platform). */

@@ -105,7 +105,7 @@ describe('发放记录', () => {
     await shot(page, 'payments-failed');
 
     // The 无效卡 notice it caused, opened from the line.
-    await failed.locator('taro-button-core').filter({ hasText: '查看无效卡通知' }).click();
+    await failed.getByRole('button', { name: '查看无效卡通知' }).click();
     await page.waitForURL(/#\/pages\/card\/index\?.*notice=\d+/);
     const notice = page.locator('.item-focus');
     await notice.waitFor();
@@ -115,7 +115,7 @@ describe('发放记录', () => {
 
     // Back to the line, then 变更卡 from it: the form for that line's district.
     await openPayments(page);
-    await page.locator('.pay-line').first().locator('taro-button-core').filter({ hasText: '变更卡' }).click();
+    await page.locator('.pay-line').first().getByRole('button', { name: '变更卡' }).click();
     await page.waitForURL(/#\/pages\/change\/index\?district=500105/);
     expect(await page.getByRole('radio', { name: /江北区/ }).getAttribute('aria-checked')).toBe('true');
     await fillChange(page, { account: TAN_NEW_CRC, reason: '原卡被冻结' });
@@ -207,7 +207,7 @@ describe('发放记录', () => {
     const failed = page.locator('.pay-line-failed').first();
     expect(await text(failed)).toContain('高龄失能老人养老服务补贴');
     expect(await text(failed)).toContain('账户已销户');
-    expect(await failed.locator('taro-button-core').filter({ hasText: '查看无效卡通知' }).count()).toBe(1);
+    expect(await failed.getByRole('button', { name: '查看无效卡通知' }).count()).toBe(1);
     const body = await page.evaluate(() =>
       Number.parseFloat(getComputedStyle(document.querySelector('.page') as HTMLElement).fontSize),
     );

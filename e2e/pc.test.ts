@@ -87,7 +87,7 @@ async function phoneCall(api: APIRequestContext, token: string, ticket: string, 
  */
 async function phoneScans(phone: Page, qrContent: string, ticket: string, person: Person) {
   const persona = phone.getByRole('button', { name: new RegExp(`^${person.name}`) });
-  const confirmButton = phone.locator('taro-button-core, button').filter({ hasText: '确认登录' });
+  const confirmButton = phone.getByRole('button', { name: '确认登录' });
   await phone.goto(qrContent);
   try {
     await persona.or(confirmButton).first().waitFor({ timeout: 15_000 });

@@ -1,13 +1,15 @@
 /**
  * Runs every test stage and ends with one line CI reads: "N passed, N failed".
- * Stages: type checks, lint, unit + API tests (vitest: shared, sandbox, bff), then two lanes side by side: the BFF
- * suite again on a throwaway PostgreSQL 15, and the front-end builds (mini-app H5 and weapp, web) followed by the
- * browser journeys (vitest e2e project: Playwright + Debian Chromium on the built pages).
+ * Two lanes side by side from the start:
+ * - checks: type checks, lint, unit + API tests (vitest: shared, sandbox, bff on SQLite), then the BFF suite again on
+ *   a throwaway PostgreSQL 15;
+ * - front end: the builds (mini-app H5 and weapp, web), then the browser journeys (vitest e2e project: Playwright +
+ *   Debian Chromium on the built pages).
  *
- * Why two lanes: the browser journeys spend most of their time waiting for a page (a third of one core busy), and
- * the PostgreSQL suite waits on its database; side by side they fit the two cores instead of queueing, which keeps
- * the whole command under ten minutes here. A lane that runs beside the one printing live keeps its output and
- * prints it whole when it ends, so no two stages' lines interleave.
+ * Why two lanes: the journeys spend much of their time waiting for pages and the PostgreSQL suite on its database;
+ * queued one after the other the stages left a core idle for minutes, side by side they fit the two cores. The
+ * journeys' lane prints live; the other keeps its output and prints it whole when it ends, so no two stages' lines
+ * interleave. `test.ts unit` or `test.ts e2e` runs one lane alone (live).
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -103,16 +105,18 @@ async function buildsAndJourneys() {
   await vitest('e2e', ['e2e']);
 }
 
+async function checks(buffered: boolean) {
+  for (const pkg of ['shared', 'bff', 'scripts/sandbox', 'scripts', 'web', 'miniapp', 'e2e'])
+    await check(`typecheck ${pkg}`, 'pnpm', ['exec', 'tsc', '--noEmit', '-p', pkg], { buffered });
+  await check('lint and format (biome)', 'pnpm', ['exec', 'biome', 'check', '.'], { buffered });
+  await vitest('unit-and-api', ['shared', 'sandbox', 'bff'], { buffered });
+  await bffOnPostgres(buffered);
+}
+
 const only = process.argv[2];
 const unit = !only || only === 'unit';
 const e2e = !only || only === 'e2e';
-if (unit) {
-  for (const pkg of ['shared', 'bff', 'scripts/sandbox', 'scripts', 'web', 'miniapp', 'e2e'])
-    await check(`typecheck ${pkg}`, 'pnpm', ['exec', 'tsc', '--noEmit', '-p', pkg]);
-  await check('lint and format (biome)', 'pnpm', ['exec', 'biome', 'check', '.']);
-  await vitest('unit-and-api', ['shared', 'sandbox', 'bff']);
-}
-await Promise.all([unit ? bffOnPostgres(e2e) : undefined, e2e ? buildsAndJourneys() : undefined]);
+await Promise.all([unit ? checks(e2e) : undefined, e2e ? buildsAndJourneys() : undefined]);
 
 if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
 console.log(`\n${passed} passed, ${failed} failed`);

@@ -50,7 +50,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       YKT_API_BASE: JSON.stringify(process.env.YKT_MINIAPP_API_BASE || '/api'),
     },
     copy: { patterns: [], options: {} },
-    framework: 'react',
+    framework: 'preact',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     // Webpack's persistent cache (node_modules/.cache) makes rebuilds much faster. Taro's loader reads the
     // app and page configs without telling webpack, so they invalidate the whole cache when they change.
@@ -78,6 +78,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     h5: {
       publicPath: '/m/',
+      // Taro's H5 components as React components (@tarojs/components-react) instead of Stencil web components:
+      // ~30 KB less on the phone's first screen and no custom-element upgrade before the first paint
+      // (docs/weak-network.md). AppButton and TextArea render their own elements in H5.
+      useHtmlComponents: true,
       staticDirectory: 'static',
       router: { mode: 'hash' },
       compile: { include: [sharedDir] },
@@ -90,6 +94,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // that runs Taro's H5 components (Custom Elements v1) has fetch, and the app never asks for JSONP.
         // (abortcontroller-polyfill stays: AbortController came later than Custom Elements in some WebViews.)
         chain.merge({ resolve: { alias: { 'whatwg-fetch$': false, 'jsonp-retry$': false } } });
+        // Taro's React components for H5 (`useHtmlComponents`, below) import their whole stylesheet; the app keeps
+        // only the rules its components need (src/styles/taro-components.css).
+        chain.resolve.alias.set(
+          '@tarojs/components-react/dist/index.css$',
+          path.join(__dirname, '..', 'src', 'styles', 'taro-components.css'),
+        );
         // Weak networks and a CSP without inline script (config/h5Delivery.ts).
         const html = chain.plugin('htmlWebpackPlugin');
         const [htmlOptions] = html.get('args') as [{ script?: string }];

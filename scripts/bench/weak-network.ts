@@ -93,7 +93,7 @@ async function timed(run: () => Promise<void>): Promise<number> {
 }
 
 /**
- * The face-login entry: visible and enabled (React has rendered it with its handler: it answers a tap).
+ * The face-login entry: visible and enabled (the app has rendered it with its handler: it answers a tap).
  * `container`: as in the 渝快办 app, whose bridge is there from the start (a stand-in here that answers the automatic
  * face scan with "cancelled"): the entry is 开始人脸识别 and needs no API call. `preview`: the H5 preview of demos and
  * tests, which first asks the BFF (GET /api/client-config) and then the sandbox (GET /identity/personas).
@@ -110,7 +110,7 @@ async function phoneEntry(browser: Browser, stack: Stack, mode: 'container' | 'p
     await page.goto(`${stack.baseUrl}/m/`, { waitUntil: 'commit' });
     const entry =
       mode === 'container'
-        ? page.locator('taro-button-core').filter({ hasText: '开始人脸识别' })
+        ? page.getByRole('button', { name: '开始人脸识别' })
         : page.getByRole('button', { name: /^谭梅/ });
     await entry.first().waitFor({ state: 'visible', timeout: 60_000 });
     if (!(await entry.first().isEnabled())) throw new Error('face-login entry not enabled');
@@ -125,7 +125,7 @@ async function changeForm(browser: Browser, stack: Stack): Promise<Sample> {
   await page.goto(`${stack.baseUrl}/m/`);
   await page.getByRole('button', { name: /^谭梅/ }).click({ timeout: 60_000 });
   await page.waitForURL(/#\/pages\/card\/index/, { timeout: 60_000 });
-  const tap = page.locator('taro-button-core').filter({ hasText: '变更申请' }).first();
+  const tap = page.getByRole('button', { name: '变更申请' }).first();
   await tap.waitFor({ timeout: 60_000 });
   // Only what the tap costs: the counts restart here.
   await page.waitForLoadState('networkidle');
@@ -136,7 +136,7 @@ async function changeForm(browser: Browser, stack: Stack): Promise<Sample> {
     // The number field is named after the card type (社保卡号 / 银行卡号 / 存折账号).
     await page.getByRole('textbox', { name: /^(社保卡号|银行卡号|存折账号|卡号或账号)$/ }).waitFor({ timeout: 60_000 });
     await page.getByRole('radio').first().waitFor({ timeout: 60_000 });
-    await page.locator('taro-button-core').filter({ hasText: '提交' }).first().waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: '提交' }).first().waitFor({ timeout: 60_000 });
   });
   await ctx.close();
   return { ms, traffic };

@@ -14,7 +14,13 @@ export interface AppButtonProps {
   onClick: () => void;
 }
 
-/** Taro's Button sized by the app's tokens (touch target >= 44 px, >= 52 px in 长辈版). */
+/**
+ * A button sized by the app's tokens (touch target >= 44 px, >= 52 px in 长辈版).
+ *
+ * H5 builds with Taro's React components (config: `h5.useHtmlComponents`), whose Button is a plain div with
+ * WeUI's look; here it is a View that says what it is (role, focus, Enter/Space, aria-disabled) and takes only
+ * the app's styles. The mini-program keeps the platform's native Button.
+ */
 export function AppButton({
   kind = 'primary',
   big,
@@ -26,24 +32,49 @@ export function AppButton({
   children,
 }: PropsWithChildren<AppButtonProps>) {
   const inactive = disabled || loading;
-  return (
-    <Button
-      className={cx(
-        'btn',
-        `btn-${kind}`,
-        big && 'btn-big',
-        block && 'btn-block',
-        inactive && 'btn-disabled',
-        className,
-      )}
-      // Taro's H5 button writes disabled="false" when given false, and its stylesheet greys [disabled] out.
-      disabled={disabled || undefined}
-      onClick={() => {
-        if (!inactive) onClick();
-      }}
-    >
+  const classes = cx(
+    'btn',
+    `btn-${kind}`,
+    big && 'btn-big',
+    block && 'btn-block',
+    inactive && 'btn-disabled',
+    className,
+  );
+  const tap = () => {
+    if (!inactive) onClick();
+  };
+  const content = (
+    <>
       {loading && <View className="btn-spinner" aria-hidden />}
       <Text className={cx(loading && 'btn-text-after-spinner')}>{children}</Text>
+    </>
+  );
+  if (process.env.TARO_ENV === 'h5') {
+    return (
+      <View
+        className={classes}
+        role="button"
+        aria-disabled={inactive || undefined}
+        aria-busy={loading || undefined}
+        onClick={tap}
+        // Taro's ViewProps has no tabIndex or keyboard events; the H5 View hands them to its div.
+        {...({
+          tabIndex: 0,
+          onKeyDown: (e: KeyboardEvent) => {
+            if (e.key === 'Enter' || e.key === ' ') {
+              e.preventDefault();
+              tap();
+            }
+          },
+        } as object)}
+      >
+        {content}
+      </View>
+    );
+  }
+  return (
+    <Button className={classes} disabled={disabled || undefined} onClick={tap}>
+      {content}
     </Button>
   );
 }

@@ -1,4 +1,5 @@
 import type { ThemeConfig } from 'antd';
+import { AntdRoot } from '../antdRoot';
 import { renderApp } from '../render';
 import { App } from './App';
 import './portal.css';
@@ -45,4 +46,8 @@ const theme: ThemeConfig = {
   },
 };
 
-renderApp(<App />, theme);
+renderApp(
+  <AntdRoot theme={theme}>
+    <App />
+  </AntdRoot>,
+);

@@ -45,7 +45,7 @@ function pageFromHash(allowed: PageKey[]): PageKey | null {
   return allowed.includes(key) ? key : null;
 }
 
-interface Props {
+export interface ConsoleLayoutProps {
   profile: CaseworkerProfile;
   onLogout(): void;
   /** 退出所有设备: every session of this caseworker ends, this one too. */
@@ -56,7 +56,7 @@ interface Props {
  * The console's frame, as in the 一卡通 system: a top bar, the menu on the left, and the opened pages as
  * closable tabs (each page's 关闭 button closes its own tab, as the manual's toolbar does).
  */
-export function ConsoleLayout({ profile, onLogout, onLogoutEverywhere }: Props) {
+export function ConsoleLayout({ profile, onLogout, onLogoutEverywhere }: ConsoleLayoutProps) {
   const municipal = profile.districtCode === MUNICIPAL_CODE;
   const pages = useMemo(() => PAGES.filter((p) => !p.municipalOnly || municipal), [municipal]);
   const allowed = useMemo(() => pages.map((p) => p.key), [pages]);

@@ -1,5 +1,4 @@
 import { errorMessage, reviewEndpoints as review } from '@ykt/shared';
-import { Spin } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import {
   type CaseworkerProfile,
@@ -12,8 +11,19 @@ import {
 } from './api';
 import { LoginPage } from './LoginPage';
 
-// The first screen is the login page: the console itself (tables, dialogs) loads after it, on weak networks too.
-const ConsoleLayout = lazy(() => import('./ConsoleLayout').then((m) => ({ default: m.ConsoleLayout })));
+// The first screen is the login page, without antd: the console itself (antd, tables, dialogs) loads after it,
+// on weak networks too.
+const Console = lazy(() => import('./Console').then((m) => ({ default: m.Console })));
+
+/** Waiting for the session check or the console's code: a spinner that says what it is. */
+function Waiting({ text }: { text: string }) {
+  return (
+    <div className="rv-center" role="status">
+      <span className="rv-spinner" aria-hidden />
+      <span className="rv-waiting-text">{text}</span>
+    </div>
+  );
+}
 
 type Session =
   | { state: 'checking' }
@@ -69,11 +79,7 @@ export function ReviewApp() {
   }, []);
 
   if (session.state === 'checking') {
-    return (
-      <div className="rv-center">
-        <Spin size="large" />
-      </div>
-    );
+    return <Waiting text="正在确认登录…" />;
   }
   if (session.state === 'anonymous') {
     return (
@@ -87,14 +93,8 @@ export function ReviewApp() {
     );
   }
   return (
-    <Suspense
-      fallback={
-        <div className="rv-center">
-          <Spin size="large" />
-        </div>
-      }
-    >
-      <ConsoleLayout profile={session.profile} onLogout={signOut} onLogoutEverywhere={signOutEverywhere} />
+    <Suspense fallback={<Waiting text="正在打开审核系统…" />}>
+      <Console profile={session.profile} onLogout={signOut} onLogoutEverywhere={signOutEverywhere} />
     </Suspense>
   );
 }

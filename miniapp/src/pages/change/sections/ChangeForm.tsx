@@ -1,4 +1,4 @@
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import {
   accountNumberLabel,
@@ -18,6 +18,7 @@ import { AppButton } from '../../../components/AppButton';
 import { Digits } from '../../../components/Digits';
 import { Choice, Field } from '../../../components/Field';
 import { OptionSheet } from '../../../components/OptionSheet';
+import { TextArea } from '../../../components/TextArea';
 import { cx } from '../../../utils/cx';
 import { PAGES } from '../../../utils/nav';
 import type { ChangeFormModel } from './useChangeForm';
@@ -93,7 +94,13 @@ export function ChangeForm({ model }: { model: ChangeFormModel }) {
             maxlength={34}
             placeholder={`请输入${numberLabel}`}
             placeholderClass="input-placeholder"
-            nativeProps={{ 'aria-label': numberLabel, inputMode: 'numeric', autoComplete: 'off', id: 'account-number' }}
+            // H5 renders a plain <input> (Taro's React components) that takes HTML attributes as props.
+            {...({
+              'aria-label': numberLabel,
+              inputMode: 'numeric',
+              autoComplete: 'off',
+              id: 'account-number',
+            } as object)}
             onInput={(e) => edit({ accountNumber: normalizeAccountNumber(e.detail.value) })}
             onBlur={() => touch('accountNumber')}
           />
@@ -134,12 +141,12 @@ export function ChangeForm({ model }: { model: ChangeFormModel }) {
 
       <Field label="变更理由" error={shown('reason')} id="field-reason">
         <View className="textarea-box">
-          <Textarea
+          <TextArea
             value={form.reason}
-            maxlength={REASON_MAX_LENGTH}
+            label="变更理由"
+            maxLength={REASON_MAX_LENGTH}
             placeholder="选填，例如：停用旧卡，启用新卡"
-            nativeProps={{ 'aria-label': '变更理由' }}
-            onInput={(e) => edit({ reason: e.detail.value })}
+            onInput={(reason) => edit({ reason })}
             onBlur={() => touch('reason')}
           />
           <View className={cx('counter', reasonLength > REASON_MAX_LENGTH && 'counter-over')} aria-live="polite">

@@ -95,6 +95,26 @@ describe('front ends as delivered (real builds)', () => {
     await expect.poll(async () => (await problems()).some((p) => p.startsWith('CSP violation: script-src'))).toBe(true);
   });
 
+  test('phone: while the code is on its way, the product name and 正在打开 show, and go once the app is there', async () => {
+    const page = await openPhone(env.browser);
+    // The code held back, as on a slow line: only the HTML has arrived.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/m/js/**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    void page.goto(`${env.stack.baseUrl}/m/`).catch(() => {});
+    const shell = page.getByRole('status').filter({ hasText: '正在打开，请稍候' });
+    await shell.waitFor();
+    expect(await page.getByText('惠民惠农“一卡通”账户自助变更').first().isVisible()).toBe(true);
+    release();
+    await page.getByRole('button', { name: /^谭梅/ }).waitFor();
+    expect(await shell.isVisible()).toBe(false);
+  });
+
   test('PC portal: QR login and 基本信息: no CSP violation, console error or failed request', async () => {
     const page = await newDesktopPage(env.browser);
     const problems = await watch(page);

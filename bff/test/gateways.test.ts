@@ -18,10 +18,14 @@ const APP_TIMEOUT_MS = 1500;
 const CLIENT_TIMEOUT_MS = 1000;
 
 type FailureMode = Exclude<FaultProxyMode, 'pass'>;
-/** Whether the request may have reached the upstream, per failure mode. */
+/**
+ * Whether the request may have reached the upstream, per failure mode. `refuse` runs first: the proxy closes every
+ * answered connection, but a hung one (`hang`) stays with the client until it is destroyed, and a client that writes
+ * on it before seeing that is told "other side closed" (maybe reached), not "refused".
+ */
 const REACHED: Record<FailureMode, boolean> = {
-  hang: true,
   refuse: false,
+  hang: true,
   truncate: true,
   garbage: true,
   'wrong-content-type': true,

@@ -135,6 +135,9 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
     received++;
+    // Every answer closes its connection: no client keeps a pooled socket here, so after a switch to `refuse` the
+    // next request meets a closed port (refused), never a dead pooled socket (which reads as "sent, then dropped").
+    res.shouldKeepAlive = false;
     const current = mode;
     let body: Buffer;
     try {
@@ -190,7 +193,7 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  // Don't let a client's keep-alive socket hold a hung request open past close().
+  // Don't let a client's socket hold a hung request open past close().
   server.keepAliveTimeout = 1000;
 
   let listening = false;
@@ -213,9 +216,6 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
       for (const s of sockets) s.destroy();
       for (const r of upstreamRequests) r.destroy();
     });
-    // Let clients in this process see their pooled connections close before the next request: otherwise one may
-    // write on a connection that is already gone, which looks like "sent, then dropped", not "refused".
-    await new Promise((resolve) => setTimeout(resolve, 25));
   };
 
   if (mode !== 'refuse') await listen();

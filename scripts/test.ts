@@ -1,16 +1,13 @@
 /**
  * Runs every test stage and ends with one line CI reads: "N passed, N failed".
- * Two lanes side by side from the start:
- * - back end: unit + API tests (vitest: shared, sandbox, bff on SQLite), then the BFF suite again on a throwaway
- *   PostgreSQL 15;
- * - front end: the builds (mini-app H5 and weapp, web), then the browser journeys (vitest e2e project: Playwright +
- *   Debian Chromium on the built pages);
- * then the type checks and lint, taken by whichever lane ends first.
+ * Stages: type checks, lint, unit + API tests (vitest: shared, sandbox, bff), then two lanes side by side: the BFF
+ * suite again on a throwaway PostgreSQL 15, and the front-end builds (mini-app H5 and weapp, web) followed by the
+ * browser journeys (vitest e2e project: Playwright + Debian Chromium on the built pages).
  *
- * Why lanes: the journeys spend much of their time waiting for pages and the PostgreSQL suite on its database;
- * queued one after the other the stages left a core idle for minutes, side by side they fit the two cores. The
- * front end's lane prints live; a stage of the other keeps its output and prints it whole when it ends, so no two
- * stages' lines interleave. `test.ts unit` (back end and checks) or `test.ts e2e` (front end) runs one lane alone.
+ * Why two lanes: the browser journeys spend most of their time waiting for a page (a third of one core busy), and
+ * the PostgreSQL suite waits on its database; side by side they fit the two cores instead of queueing, which keeps
+ * the whole command under ten minutes here. A lane that runs beside the one printing live keeps its output and
+ * prints it whole when it ends, so no two stages' lines interleave.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -106,33 +103,16 @@ async function buildsAndJourneys() {
   await vitest('e2e', ['e2e']);
 }
 
-async function unitAndPostgres(buffered: boolean) {
-  await vitest('unit-and-api', ['shared', 'sandbox', 'bff'], { buffered });
-  await bffOnPostgres(buffered);
-}
-
-/**
- * Type checks and lint: short, single-threaded jobs, taken by whichever lane is free first once its long stages
- * are done (the two cores are busy until then; queued up front they only lengthened the lane they were in).
- */
-const checkJobs: Array<(buffered: boolean) => Promise<void>> = [
-  ...['shared', 'bff', 'scripts/sandbox', 'scripts', 'web', 'miniapp', 'e2e'].map(
-    (pkg) => (buffered: boolean) =>
-      check(`typecheck ${pkg}`, 'pnpm', ['exec', 'tsc', '--noEmit', '-p', pkg], { buffered }),
-  ),
-  (buffered) => check('lint and format (biome)', 'pnpm', ['exec', 'biome', 'check', '.'], { buffered }),
-];
-async function drainChecks(buffered: boolean) {
-  for (let job = checkJobs.shift(); job; job = checkJobs.shift()) await job(buffered);
-}
-
 const only = process.argv[2];
 const unit = !only || only === 'unit';
 const e2e = !only || only === 'e2e';
-await Promise.all([
-  unit ? unitAndPostgres(e2e).then(() => drainChecks(e2e)) : undefined,
-  e2e ? buildsAndJourneys().then(() => (unit ? drainChecks(false) : undefined)) : undefined,
-]);
+if (unit) {
+  for (const pkg of ['shared', 'bff', 'scripts/sandbox', 'scripts', 'web', 'miniapp', 'e2e'])
+    await check(`typecheck ${pkg}`, 'pnpm', ['exec', 'tsc', '--noEmit', '-p', pkg]);
+  await check('lint and format (biome)', 'pnpm', ['exec', 'biome', 'check', '.']);
+  await vitest('unit-and-api', ['shared', 'sandbox', 'bff']);
+}
+await Promise.all([unit ? bffOnPostgres(e2e) : undefined, e2e ? buildsAndJourneys() : undefined]);
 
 if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
 console.log(`\n${passed} passed, ${failed} failed`);

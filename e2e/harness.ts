@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { repoRoot, type Stack, type StackOptions, demoPerson as sandboxPerson, startStack } from '../scripts/stack.ts';
 
 export { type Stack, type StackOptions, startStack };
@@ -127,9 +127,23 @@ export async function caseworkerToken(stack: Stack, username: string, password: 
 export function useStackAndBrowser(opts?: StackOptions): { stack: Stack; browser: Browser } {
   const env = {} as { stack: Stack; browser: Browser };
   beforeAll(async () => {
-    env.stack = await startStack(opts);
+    // The bank's answer may take longer than the product's 3 s here: this process also runs the sandbox and the
+    // browser's driver, beside the PostgreSQL suite on two cores. (Tests of a bank that does not answer use its
+    // `down` fault, which answers at once.)
+    env.stack = await startStack({ bankTimeoutMs: 15_000, ...opts });
     env.browser = await launchBrowser();
   }, 180_000);
+  // A failed journey leaves a picture of every page it had open: .tmp/e2e-failures/<test>-<n>.png.
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state !== 'fail' || !env.browser) return;
+    const dir = join(repoRoot, '.tmp', 'e2e-failures');
+    mkdirSync(dir, { recursive: true });
+    const name = ctx.task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80);
+    const pages = env.browser.contexts().flatMap((c) => c.pages());
+    await Promise.all(
+      pages.map((p, i) => p.screenshot({ path: join(dir, `${name}-${i}.png`), fullPage: true }).catch(() => undefined)),
+    );
+  });
   afterAll(async () => {
     await env.browser?.close();
     await env.stack?.close();

@@ -14,6 +14,7 @@ export interface TextAreaProps {
 export function TextArea({ value, label, placeholder, maxLength, onInput, onBlur }: TextAreaProps) {
   return (
     <Textarea
+      className="text-area"
       value={value}
       maxlength={maxLength}
       placeholder={placeholder}

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { citizenToken, newDesktopPage, TAN_MEI, useStackAndBrowser } from './harness.ts';
-import { login, openPhone } from './mobileApp.ts';
+import { login, openPhone, shot } from './mobileApp.ts';
 
 const env = useStackAndBrowser();
 
@@ -95,9 +95,9 @@ describe('front ends as delivered (real builds)', () => {
     await expect.poll(async () => (await problems()).some((p) => p.startsWith('CSP violation: script-src'))).toBe(true);
   });
 
-  test('phone: while the code is on its way, the product name and 正在打开 show, and go once the app is there', async () => {
+  test('phone: while the code is on its way, the first screen shows from the HTML, and the app draws over it in place', async () => {
     const page = await openPhone(env.browser);
-    // The code held back, as on a slow line: only the HTML has arrived.
+    // The code held back, as on a slow line: only the HTML (and its stylesheet) has arrived.
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => {
       release = resolve;
@@ -109,10 +109,24 @@ describe('front ends as delivered (real builds)', () => {
     void page.goto(`${env.stack.baseUrl}/m/`).catch(() => {});
     const shell = page.getByRole('status').filter({ hasText: '正在打开，请稍候' });
     await shell.waitFor();
-    expect(await page.getByText('惠民惠农“一卡通”账户自助变更').first().isVisible()).toBe(true);
+    const explanation = /^为保护您的补贴资金安全，查看和变更“一卡通”账户前，需要通过人脸识别确认是您本人。$/;
+    const box = async (text: string | RegExp) => {
+      const b = await page.getByText(text).filter({ visible: true }).boundingBox();
+      if (!b) throw new Error(`${text} is not on screen`);
+      return b;
+    };
+    const before = { title: await box('惠民惠农“一卡通”账户自助变更'), explanation: await box(explanation) };
+    await shot(page, 'shell', true);
     release();
     await page.getByRole('button', { name: /^谭梅/ }).waitFor();
     expect(await shell.isVisible()).toBe(false);
+    // The same words at the same place and size: the page does not jump when the app takes over.
+    const after = { title: await box('惠民惠农“一卡通”账户自助变更'), explanation: await box(explanation) };
+    for (const key of ['title', 'explanation'] as const) {
+      for (const side of ['x', 'y', 'width', 'height'] as const) {
+        expect(Math.abs(after[key][side] - before[key][side]), `${key} ${side}`).toBeLessThanOrEqual(1);
+      }
+    }
   });
 
   test('PC portal: QR login and 基本信息: no CSP violation, console error or failed request', async () => {

@@ -1,13 +1,16 @@
 /**
  * Runs every test stage and ends with one line CI reads: "N passed, N failed".
- * Stages: type checks, lint, unit + API tests (vitest: shared, sandbox, bff), then two lanes side by side: the BFF
- * suite again on a throwaway PostgreSQL 15, and the front-end builds (mini-app H5 and weapp, web) followed by the
- * browser journeys (vitest e2e project: Playwright + Debian Chromium on the built pages).
+ * Stages, in two steps that keep both cores of this machine busy:
+ * 1. the checks: type checks, lint and the front-end builds (mini-app H5 and weapp, web), two at a time (each is
+ *    one process on one core, mostly);
+ * 2. two lanes side by side: the unit + API tests (vitest: shared, sandbox, bff on SQLite) then the BFF suite again
+ *    on a throwaway PostgreSQL 15; and the browser journeys (vitest e2e project: Playwright + Debian Chromium on the
+ *    pages built in step 1).
  *
- * Why two lanes: the browser journeys spend most of their time waiting for a page (a third of one core busy), and
- * the PostgreSQL suite waits on its database; side by side they fit the two cores instead of queueing, which keeps
- * the whole command under ten minutes here. A lane that runs beside the one printing live keeps its output and
- * prints it whole when it ends, so no two stages' lines interleave.
+ * Why lanes in step 2: the browser journeys spend most of their time waiting for a page (a third of one core busy),
+ * and the PostgreSQL suite waits on its database; side by side they fit the two cores instead of queueing, which
+ * keeps the whole command under ten minutes here. A stage that runs beside another keeps its output and prints it
+ * whole when it ends, so no two stages' lines interleave.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -22,6 +25,7 @@ let failed = 0;
 const failures: string[] = [];
 
 type RunOptions = { env?: Record<string, string>; buffered?: boolean };
+type VitestOptions = RunOptions & { args?: string[] };
 
 /** One stage as a child process; a buffered stage prints its output in one piece when it ends. */
 function run(label: string, cmd: string, args: string[], { env = {}, buffered = false }: RunOptions = {}) {
@@ -55,7 +59,7 @@ async function check(label: string, cmd: string, args: string[], options?: RunOp
   }
 }
 
-async function vitest(label: string, projects: string[], options?: RunOptions) {
+async function vitest(label: string, projects: string[], { args: extra = [], ...options }: VitestOptions = {}) {
   const out = join(tmp, `vitest-${label}.json`);
   const args = [
     'exec',
@@ -65,6 +69,7 @@ async function vitest(label: string, projects: string[], options?: RunOptions) {
     '--reporter=default',
     '--reporter=json',
     `--outputFile.json=${out}`,
+    ...extra,
   ];
   const ok = await run(label, 'pnpm', args, options);
   try {
@@ -79,13 +84,19 @@ async function vitest(label: string, projects: string[], options?: RunOptions) {
   }
 }
 
-/** The whole BFF suite again on a real PostgreSQL 15: a throwaway cluster, stopped at the end whatever happens. */
-async function bffOnPostgres(buffered: boolean) {
+/**
+ * The Node suites, then the whole BFF suite again on a real PostgreSQL 15 (a throwaway cluster, stopped at the end
+ * whatever happens). `--no-isolate`: each worker imports the app once for all its files instead of once per file
+ * (half of these suites' time went to imports); every file still builds its own app on its own database.
+ */
+async function nodeSuites(buffered: boolean) {
+  await vitest('unit-and-api', ['shared', 'sandbox', 'bff'], { buffered, args: ['--no-isolate'] });
   let pg: Postgres | undefined;
   try {
     pg = await startPostgres();
     await vitest('bff-on-postgresql', ['bff'], {
       buffered,
+      args: ['--no-isolate'],
       env: { YKT_TEST_DB: 'postgres', YKT_TEST_PG_URL: pg.url, YKT_TEST_PG_DATADIR: pg.dataDir },
     });
   } catch (err) {
@@ -96,23 +107,37 @@ async function bffOnPostgres(buffered: boolean) {
   }
 }
 
-async function buildsAndJourneys() {
-  await check('build mini-app H5', 'pnpm', ['--filter', '@ykt/miniapp', 'build:h5']);
-  await check('build mini-app weapp (compile check)', 'pnpm', ['--filter', '@ykt/miniapp', 'build:weapp']);
-  await check('build web (PC pages + review console)', 'pnpm', ['--filter', '@ykt/web', 'build']);
-  await vitest('e2e', ['e2e']);
+/** Runs the jobs n at a time, in the order given (longest first keeps the tail short). */
+async function inParallel(n: number, jobs: (() => Promise<void>)[]) {
+  const queue = [...jobs];
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      for (let job = queue.shift(); job; job = queue.shift()) await job();
+    }),
+  );
 }
 
 const only = process.argv[2];
 const unit = !only || only === 'unit';
 const e2e = !only || only === 'e2e';
-if (unit) {
-  for (const pkg of ['shared', 'bff', 'scripts/sandbox', 'scripts', 'web', 'miniapp', 'e2e'])
-    await check(`typecheck ${pkg}`, 'pnpm', ['exec', 'tsc', '--noEmit', '-p', pkg]);
-  await check('lint and format (biome)', 'pnpm', ['exec', 'biome', 'check', '.']);
-  await vitest('unit-and-api', ['shared', 'sandbox', 'bff']);
+const checks: (() => Promise<void>)[] = [];
+if (e2e) {
+  checks.push(
+    () => check('build mini-app H5', 'pnpm', ['--filter', '@ykt/miniapp', 'build:h5'], { buffered: true }),
+    () =>
+      check('build mini-app weapp (compile check)', 'pnpm', ['--filter', '@ykt/miniapp', 'build:weapp'], {
+        buffered: true,
+      }),
+    () => check('build web (PC pages + review console)', 'pnpm', ['--filter', '@ykt/web', 'build'], { buffered: true }),
+  );
 }
-await Promise.all([unit ? bffOnPostgres(e2e) : undefined, e2e ? buildsAndJourneys() : undefined]);
+if (unit) {
+  for (const pkg of ['bff', 'miniapp', 'scripts', 'e2e', 'web', 'scripts/sandbox', 'shared'])
+    checks.push(() => check(`typecheck ${pkg}`, 'pnpm', ['exec', 'tsc', '--noEmit', '-p', pkg], { buffered: true }));
+  checks.push(() => check('lint and format (biome)', 'pnpm', ['exec', 'biome', 'check', '.'], { buffered: true }));
+}
+await inParallel(2, checks);
+await Promise.all([unit ? nodeSuites(e2e) : undefined, e2e ? vitest('e2e', ['e2e']) : undefined]);
 
 if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
 console.log(`\n${passed} passed, ${failed} failed`);

@@ -44,7 +44,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: process.env.TARO_ENV === 'h5' ? 'dist' : 'dist-weapp',
-    plugins: ['@tarojs/plugin-html'],
+    plugins: [],
     defineConstants: {
       // Same origin in H5 (the BFF serves /m/ and /api); weapp needs the absolute URL of the BFF at build time.
       YKT_API_BASE: JSON.stringify(process.env.YKT_MINIAPP_API_BASE || '/api'),
@@ -90,16 +90,35 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // Taro splits only initial chunks, so every lazily loaded page carried its own copy of NutUI,
         // @ykt/shared and the Taro components: share them between pages instead.
         chain.optimization.merge({ splitChunks: { chunks: 'all' } });
-        // Taro.request imports a fetch polyfill and a JSONP client on every phone's first screen. Every browser
-        // that runs Taro's H5 components (Custom Elements v1) has fetch, and the app never asks for JSONP.
-        // (abortcontroller-polyfill stays: AbortController came later than Custom Elements in some WebViews.)
-        chain.merge({ resolve: { alias: { 'whatwg-fetch$': false, 'jsonp-retry$': false } } });
-        // Taro's React components for H5 (`useHtmlComponents`, below) import their whole stylesheet; the app keeps
-        // only the rules its components need (src/styles/taro-components.css).
-        chain.resolve.alias.set(
-          '@tarojs/components-react/dist/index.css$',
-          path.join(__dirname, '..', 'src', 'styles', 'taro-components.css'),
-        );
+        // Taro.request imports polyfills for fetch and AbortController and a JSONP client on every phone's first
+        // screen. Both are native below the H5 build's targets (babel.config.js: Chrome 70, iOS 12), and the app
+        // never asks for JSONP.
+        chain.merge({
+          resolve: {
+            alias: {
+              'whatwg-fetch$': false,
+              'jsonp-retry$': false,
+              'abortcontroller-polyfill/dist/abortcontroller-polyfill-only$': false,
+            },
+          },
+        });
+        // Taro's own stylesheets arrive by JavaScript (style-loader, for every file whose path says
+        // "taro-components"): parsed and inserted while the first screen is being built. Instead:
+        // - Taro's React components for H5 (`useHtmlComponents`, below) import their whole stylesheet (WeUI looks
+        //   and an icon font); the app keeps the rules its components need (src/styles/h5-components.css);
+        // - Taro's H5 runtime imports the Stencil components' sheet, for components the app does not render;
+        // - Taro's base rules (src/styles/h5-global.css, the same rules).
+        // Ours go into app.css with the rest of the app's styles, before any script.
+        const styles = path.join(__dirname, '..', 'src', 'styles');
+        chain.merge({
+          resolve: {
+            alias: {
+              '@tarojs/components-react/dist/index.css$': path.join(styles, 'h5-components.css'),
+              '@tarojs/components/dist/taro-components/taro-components.css$': false,
+              '@tarojs/components/global.css$': path.join(styles, 'h5-global.css'),
+            },
+          },
+        });
         // Weak networks and a CSP without inline script (config/h5Delivery.ts).
         const html = chain.plugin('htmlWebpackPlugin');
         const [htmlOptions] = html.get('args') as [{ script?: string }];

@@ -90,29 +90,22 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // Taro splits only initial chunks, so every lazily loaded page carried its own copy of NutUI,
         // @ykt/shared and the Taro components: share them between pages instead.
         chain.optimization.merge({ splitChunks: { chunks: 'all' } });
-        // Taro.request imports polyfills for fetch and AbortController and a JSONP client on every phone's first
-        // screen. Both are native below the H5 build's targets (babel.config.js: Chrome 70, iOS 12), and the app
-        // never asks for JSONP.
+        // Aliases, all for the phone's first screen:
+        // - Taro.request imports polyfills for fetch and AbortController and a JSONP client. Both are native below
+        //   the H5 build's targets (babel.config.js: Chrome 70, iOS 12), and the app never asks for JSONP.
+        // - Taro's own stylesheets arrive by JavaScript (style-loader, for every file whose path says
+        //   "taro-components"): parsed and inserted while the first screen is being built. Taro's React components
+        //   for H5 (`useHtmlComponents`, above) import their whole stylesheet (WeUI looks and an icon font): the app
+        //   keeps the rules its components need (src/styles/h5-components.css). Taro's H5 runtime imports the Stencil
+        //   components' sheet, for components the app does not render: left out. Taro's base rules: the same rules
+        //   in src/styles/h5-global.css. Ours go into app.css with the rest of the app's styles, before any script.
+        const styles = path.join(__dirname, '..', 'src', 'styles');
         chain.merge({
           resolve: {
             alias: {
               'whatwg-fetch$': false,
               'jsonp-retry$': false,
               'abortcontroller-polyfill/dist/abortcontroller-polyfill-only$': false,
-            },
-          },
-        });
-        // Taro's own stylesheets arrive by JavaScript (style-loader, for every file whose path says
-        // "taro-components"): parsed and inserted while the first screen is being built. Instead:
-        // - Taro's React components for H5 (`useHtmlComponents`, below) import their whole stylesheet (WeUI looks
-        //   and an icon font); the app keeps the rules its components need (src/styles/h5-components.css);
-        // - Taro's H5 runtime imports the Stencil components' sheet, for components the app does not render;
-        // - Taro's base rules (src/styles/h5-global.css, the same rules).
-        // Ours go into app.css with the rest of the app's styles, before any script.
-        const styles = path.join(__dirname, '..', 'src', 'styles');
-        chain.merge({
-          resolve: {
-            alias: {
               '@tarojs/components-react/dist/index.css$': path.join(styles, 'h5-components.css'),
               '@tarojs/components/dist/taro-components/taro-components.css$': false,
               '@tarojs/components/global.css$': path.join(styles, 'h5-global.css'),

@@ -10,7 +10,8 @@
  * Why lanes in step 2: the browser journeys spend most of their time waiting for a page (a third of one core busy),
  * and the PostgreSQL suite waits on its database; side by side they fit the two cores instead of queueing, which
  * keeps the whole command under ten minutes here. A stage that runs beside another keeps its output and prints it
- * whole when it ends, so no two stages' lines interleave.
+ * whole when it ends, so no two stages' lines interleave. `test.ts unit` or `test.ts e2e` runs one side alone: its
+ * checks, then its lane (live).
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -85,7 +86,7 @@ async function vitest(label: string, projects: string[], { args: extra = [], ...
 }
 
 /**
- * The Node suites, then the whole BFF suite again on a real PostgreSQL 15 (a throwaway cluster, stopped at the end
+ * The Node suites (unit + API on SQLite), then the whole BFF suite again on a real PostgreSQL 15 (a throwaway cluster, stopped at the end
  * whatever happens). `--no-isolate`: each worker imports the app once for all its files instead of once per file
  * (half of these suites' time went to imports); every file still builds its own app on its own database.
  */
@@ -120,21 +121,20 @@ async function inParallel(n: number, jobs: (() => Promise<void>)[]) {
 const only = process.argv[2];
 const unit = !only || only === 'unit';
 const e2e = !only || only === 'e2e';
+/** A check that runs beside another: its output printed whole at the end. */
+const job = (label: string, args: string[]) => () => check(label, 'pnpm', args, { buffered: true });
 const checks: (() => Promise<void>)[] = [];
 if (e2e) {
   checks.push(
-    () => check('build mini-app H5', 'pnpm', ['--filter', '@ykt/miniapp', 'build:h5'], { buffered: true }),
-    () =>
-      check('build mini-app weapp (compile check)', 'pnpm', ['--filter', '@ykt/miniapp', 'build:weapp'], {
-        buffered: true,
-      }),
-    () => check('build web (PC pages + review console)', 'pnpm', ['--filter', '@ykt/web', 'build'], { buffered: true }),
+    job('build mini-app H5', ['--filter', '@ykt/miniapp', 'build:h5']),
+    job('build mini-app weapp (compile check)', ['--filter', '@ykt/miniapp', 'build:weapp']),
+    job('build web (PC pages + review console)', ['--filter', '@ykt/web', 'build']),
   );
 }
 if (unit) {
   for (const pkg of ['bff', 'miniapp', 'scripts', 'e2e', 'web', 'scripts/sandbox', 'shared'])
-    checks.push(() => check(`typecheck ${pkg}`, 'pnpm', ['exec', 'tsc', '--noEmit', '-p', pkg], { buffered: true }));
-  checks.push(() => check('lint and format (biome)', 'pnpm', ['exec', 'biome', 'check', '.'], { buffered: true }));
+    checks.push(job(`typecheck ${pkg}`, ['exec', 'tsc', '--noEmit', '-p', pkg]));
+  checks.push(job('lint and format (biome)', ['exec', 'biome', 'check', '.']));
 }
 await inParallel(2, checks);
 await Promise.all([unit ? nodeSuites(e2e) : undefined, e2e ? vitest('e2e', ['e2e']) : undefined]);

@@ -44,7 +44,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: process.env.TARO_ENV === 'h5' ? 'dist' : 'dist-weapp',
-    plugins: [],
     defineConstants: {
       // Same origin in H5 (the BFF serves /m/ and /api); weapp needs the absolute URL of the BFF at build time.
       YKT_API_BASE: JSON.stringify(process.env.YKT_MINIAPP_API_BASE || '/api'),

@@ -327,7 +327,7 @@ describe('posting', () => {
     expect(noKey.code).toBe(1);
     expect(noKey.err).toMatch(/no service key/);
     // Three Node processes started through tsx, one after the other: seconds each when the other lane of the test
-    // command (builds, browser journeys) has both cores.
+    // command (the browser journeys) keeps a core busy.
   }, 60_000);
 
   it('postPaymentBatch sends the canonical JSON with the service key and returns the BFF’s answer', async () => {

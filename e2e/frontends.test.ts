@@ -129,6 +129,31 @@ describe('front ends as delivered (real builds)', () => {
     }
   });
 
+  test('phone: type and touch targets follow the screen, also when it turns, between 20 and 40 px a rem', async () => {
+    // index.html's CSS sizes the root (40 px per 750 design px of the shorter side); Taro's rem script only runs
+    // where the browser lacks clamp() (config/h5Delivery.ts), so here the CSS alone must do it, resize included.
+    const page = await openPhone(env.browser);
+    await login(page, env.stack.baseUrl, TAN_MEI.name);
+    const button = page.getByRole('button', { name: '变更申请' }).first();
+    const measure = async () => ({
+      rem: await page.evaluate(() => Number.parseFloat(getComputedStyle(document.documentElement).fontSize)),
+      button: (await button.boundingBox())?.height ?? 0,
+    });
+    const portrait = await measure();
+    expect(portrait.rem).toBeCloseTo(20, 1); // 375 px wide: 375 × 40 / 750
+    for (const [width, height, rem] of [
+      [812, 375, 20], // turned sideways: the shorter side still decides
+      [414, 896, 22.08],
+      [320, 640, 20], // never smaller than 20 px
+      [1024, 1366, 40], // a tablet: never larger than 40 px
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await expect.poll(async () => (await measure()).rem, `${width}×${height}`).toBeCloseTo(rem, 1);
+      const now = await measure();
+      expect(now.button / portrait.button, `${width}×${height}`).toBeCloseTo(rem / 20, 1);
+    }
+  });
+
   test('PC portal: QR login and 基本信息: no CSP violation, console error or failed request', async () => {
     const page = await newDesktopPage(env.browser);
     const problems = await watch(page);

@@ -31,7 +31,10 @@ interface HtmlPluginClass {
 
 /** Taro's rem script (H5WebpackPlugin's htmlWebpackPlugin `script` option) at the top of the entry chunk's JS. */
 export function remScriptBanner(script: string): ConstructorParameters<Webpack['BannerPlugin']>[0] {
-  return { banner: script, raw: true, entryOnly: true, test: /\.js$/ };
+  // index.html sizes the root with the same formula in CSS (clamp(), min()); where the browser has those, the
+  // script would only measure the page again (a forced layout in the middle of start-up) to set the same size.
+  const guarded = `if(!(window.CSS&&CSS.supports&&CSS.supports("font-size","clamp(1px,min(1vw,1vh),2px)"))){${script}}`;
+  return { banner: guarded, raw: true, entryOnly: true, test: /\.js$/ };
 }
 
 /**

@@ -1,3 +1,4 @@
+import './startup';
 import Taro, { usePageNotFound } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import './app.scss';

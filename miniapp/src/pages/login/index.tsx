@@ -1,3 +1,4 @@
+import './startup';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { errorMessage } from '@ykt/shared';

@@ -125,7 +125,8 @@ async function changeForm(browser: Browser, stack: Stack): Promise<Sample> {
   await page.goto(`${stack.baseUrl}/m/`);
   await page.getByRole('button', { name: /^谭梅/ }).click({ timeout: 60_000 });
   await page.waitForURL(/#\/pages\/card\/index/, { timeout: 60_000 });
-  const tap = page.getByRole('button', { name: '变更申请' }).first();
+  // Exact: the preview's persona buttons (still on screen while the card's code arrives) say "…变更申请" too.
+  const tap = page.getByRole('button', { name: '变更申请', exact: true }).first();
   await tap.waitFor({ timeout: 60_000 });
   // Only what the tap costs: the counts restart here.
   await page.waitForLoadState('networkidle');

@@ -148,7 +148,7 @@ describe('front ends as delivered (real builds)', () => {
       [1024, 1366, 40], // a tablet: never larger than 40 px
     ] as const) {
       await page.setViewportSize({ width, height });
-      await expect.poll(async () => (await measure()).rem, `${width}×${height}`).toBeCloseTo(rem, 1);
+      await expect.poll(async () => (await measure()).rem, { message: `${width}×${height}` }).toBeCloseTo(rem, 1);
       const now = await measure();
       expect(now.button / portrait.button, `${width}×${height}`).toBeCloseTo(rem / 20, 1);
     }

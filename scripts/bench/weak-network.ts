@@ -174,7 +174,7 @@ interface LhResult {
   accessibility: number;
   metrics: Record<string, string>;
   failing: string[];
-  /** Lighthouse's own CPU benchmark of the machine during the run (higher is faster; its 4x slow-down assumes ~1000+). */
+  /** Lighthouse's CPU benchmark of the machine at the run (higher is faster; DevTools rates a Pixel 5 about 1,000). */
   benchmarkIndex: number;
 }
 

@@ -3,7 +3,8 @@
  * without inline script (the BFF's CSP allows none). Three webpack plugins, H5 only:
  *
  * - the rem script Taro writes inline into index.html (it sizes the root font before the first render) goes to
- *   the top of the entry chunk instead: no inline script, no extra request;
+ *   the top of the entry chunk instead: no inline script, no extra request; it runs only in browsers whose CSS
+ *   cannot size the root itself (index.html's clamp() rule does everywhere else);
  * - the first page's chunks (app.config's pages[0], the face-login entry) are preloaded from index.html, so the
  *   phone fetches them with the entry instead of one round trip after it has run; other pages load on demand;
  * - every text file gets brotli and gzip siblings (.br, .gz) that the BFF serves as they are.

@@ -89,7 +89,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // Taro splits only initial chunks, so every lazily loaded page carried its own copy of NutUI,
         // @ykt/shared and the Taro components: share them between pages instead.
         chain.optimization.merge({ splitChunks: { chunks: 'all' } });
-        // The H5 build's targets (babel.config.js) have async functions: webpack may use them for src/startup.h5.ts.
+        // The H5 build's targets (babel.config.js) have async functions: webpack may use them for the start-up's
+        // top-level awaits (src/startup.h5.ts, pages/login/startup.h5.ts).
         chain.output.merge({ environment: { asyncFunction: true } });
         // Aliases, all for the phone's first screen:
         // - Taro.request imports polyfills for fetch and AbortController and a JSONP client. Both are native below

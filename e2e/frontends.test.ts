@@ -154,6 +154,40 @@ describe('front ends as delivered (real builds)', () => {
     }
   });
 
+  test('phone: starting builds only the first screen; taps on its boxes never hold up scrolling', async () => {
+    const page = await openPhone(env.browser);
+    const html = await (await fetch(`${env.stack.baseUrl}/m/`)).text();
+    const stylesheetsInHtml = [...html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*>/g)].length;
+    await page.goto(`${env.stack.baseUrl}/m/`);
+    const persona = page.getByRole('button', { name: new RegExp(`^${TAN_MEI.name}`) });
+    await persona.waitFor();
+    // The first page's stylesheets come with the HTML (config/h5Delivery.ts): none is added while the app starts.
+    expect(stylesheetsInHtml).toBeGreaterThan(1);
+    expect(await page.locator('link[rel="stylesheet"]').count()).toBe(stylesheetsInHtml);
+    // Taro's navigation bar, hidden in this app, is not built (patches/@tarojs__router*); the page still names itself.
+    expect(await page.locator('#taro-navigation-bar').count()).toBe(0);
+    expect(await page.title()).toBe('人脸识别');
+    // No touch listener on the boxes from the persona up to the page (src/components/PlainView.h5.tsx): the browser
+    // scrolls at once instead of asking the script first. Taro's View listened on every box.
+    const cdp = await page.context().newCDPSession(page);
+    await persona.evaluate((el) => {
+      (window as { __persona?: Element }).__persona = el;
+    });
+    const touchListeners: string[] = [];
+    for (let depth = 0; ; depth++) {
+      const { result } = await cdp.send('Runtime.evaluate', {
+        expression: `(() => { let el = window.__persona; for (let i = 0; i < ${depth} && el; i++) el = el.parentElement; return el && el !== document.body ? el : null; })()`,
+      });
+      if (!result.objectId) break;
+      const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+      for (const l of listeners) if (l.type.startsWith('touch')) touchListeners.push(`${l.type} at depth ${depth}`);
+    }
+    expect(touchListeners).toEqual([]);
+    // The taps still work: the persona logs in.
+    await persona.click();
+    await page.getByRole('button', { name: '变更申请' }).first().waitFor();
+  });
+
   test('PC portal: QR login and 基本信息: no CSP violation, console error or failed request', async () => {
     const page = await newDesktopPage(env.browser);
     const problems = await watch(page);

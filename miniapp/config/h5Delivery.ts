@@ -5,8 +5,8 @@
  * - the rem script Taro writes inline into index.html (it sizes the root font before the first render) goes to
  *   the top of the entry chunk instead: no inline script, no extra request; it runs only in browsers whose CSS
  *   cannot size the root itself (index.html's clamp() rule does everywhere else);
- * - the first page's chunks (app.config's pages[0], the face-login entry) are preloaded from index.html, so the
- *   phone fetches them with the entry instead of one round trip after it has run; other pages load on demand;
+ * - the first page's chunks (app.config's pages[0], the face-login entry) load from index.html with the entry
+ *   (LoadFirstPage, below); other pages load on demand;
  * - every text file gets brotli and gzip siblings (.br, .gz) that the BFF serves as they are.
  */
 import fs from 'node:fs';
@@ -38,37 +38,44 @@ export function remScriptBanner(script: string): ConstructorParameters<Webpack['
   return { banner: guarded, raw: true, entryOnly: true, test: /\.js$/ };
 }
 
+const link = (attributes: HtmlTag['attributes']): HtmlTag => ({ tagName: 'link', voidTag: true, attributes, meta: {} });
+
 /**
- * Adds `<link rel="preload">` for every JS and CSS file of the chunk group that `import()`s the first page
- * (`request` ends with it, e.g. "pages/login/index"), placed before the entry's own scripts.
+ * Loads the files of the chunk group that `import()`s the first page (`request` ends with it, e.g.
+ * "pages/login/index") with index.html, so the phone fetches them with the entry instead of one round trip after
+ * it has run:
+ * - its scripts as `<link rel="preload">`: webpack still runs each in its own task when the router asks for the
+ *   page (as `defer` scripts, webpack would find them installed and evaluate the page in Taro's start task, one
+ *   long task instead of two: measured worse, docs/weak-network.md);
+ * - its stylesheets as `<link rel="stylesheet">` at the end of the body: webpack finds them in the document and
+ *   no longer adds a `<link>` per file in the middle of start-up (a restyle of the page each, in Taro's start task);
+ *   at the end of the body they do not hold back the shell above them.
  */
-export class PreloadFirstPage implements WebpackPluginInstance {
+export class LoadFirstPage implements WebpackPluginInstance {
   constructor(
     private readonly htmlPlugin: HtmlPluginClass,
     private readonly page: string,
   ) {}
 
   apply(compiler: Compiler) {
-    compiler.hooks.compilation.tap('ykt-preload-first-page', (compilation) => {
-      this.htmlPlugin.getHooks(compilation).alterAssetTagGroups.tap('ykt-preload-first-page', (data) => {
+    compiler.hooks.compilation.tap('ykt-load-first-page', (compilation) => {
+      this.htmlPlugin.getHooks(compilation).alterAssetTagGroups.tap('ykt-load-first-page', (data) => {
         const group = compilation.chunkGroups.find((g) =>
           g.origins.some((o) => o.request?.replace(/\\/g, '/').endsWith(this.page)),
         );
-        if (!group) throw new Error(`PreloadFirstPage: no chunk group imports ${this.page}`);
+        if (!group) throw new Error(`LoadFirstPage: no chunk group imports ${this.page}`);
         const publicPath = String(compilation.outputOptions.publicPath ?? '/');
         const already = new Set(
-          data.headTags.map((t) => String(t.attributes.src ?? t.attributes.href ?? '')).filter(Boolean),
+          [...data.headTags, ...data.bodyTags]
+            .map((t) => String(t.attributes.src ?? t.attributes.href ?? ''))
+            .filter(Boolean),
         );
-        const links: HtmlTag[] = [];
         for (const file of group.getFiles()) {
-          const as = file.endsWith('.js') ? 'script' : file.endsWith('.css') ? 'style' : null;
-          const href = publicPath + file;
-          if (!as || already.has(href)) continue;
-          links.push({ tagName: 'link', voidTag: true, attributes: { rel: 'preload', as, href }, meta: {} });
+          const url = publicPath + file;
+          if (already.has(url)) continue;
+          if (file.endsWith('.js')) data.headTags.push(link({ rel: 'preload', as: 'script', href: url }));
+          else if (file.endsWith('.css')) data.bodyTags.push(link({ rel: 'stylesheet', href: url }));
         }
-        // JS first: the page's code is what the phone waits for; its CSS is small.
-        links.sort((a, b) => (a.attributes.as === b.attributes.as ? 0 : a.attributes.as === 'script' ? -1 : 1));
-        data.headTags.push(...links);
         return data;
       });
     });

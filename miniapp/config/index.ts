@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
-import { Precompress, PreloadFirstPage, remScriptBanner } from './h5Delivery';
+import { LoadFirstPage, Precompress, remScriptBanner } from './h5Delivery';
 import prodConfig from './prod';
 
 /** src/app.config.ts and every src/pages/<name>/index.config.ts. */
@@ -16,6 +16,12 @@ function appAndPageConfigs(): string[] {
       .map((p) => path.join(pages, p, 'index.config.ts'))
       .filter((f) => fs.existsSync(f)),
   ];
+}
+
+/** The workspace's patches to packages (pnpm-workspace.yaml's patchedDependencies). */
+function workspacePatches(): string[] {
+  const dir = path.resolve(__dirname, '..', '..', 'patches');
+  return fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => path.join(dir, f)) : [];
 }
 
 /** The workspace's shared package is TypeScript source: Taro's babel must compile it like our own code. */
@@ -54,9 +60,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // Webpack's persistent cache (node_modules/.cache) makes rebuilds much faster. Taro's loader reads the
     // app and page configs without telling webpack, so they invalidate the whole cache when they change.
     // H5 only: the weapp build cannot snapshot one of Taro's loaders under pnpm, and is quick anyway.
+    // Webpack takes a package in node_modules as unchanged while its version is: the workspace's patches to packages
+    // (patches/, pnpm's patchedDependencies) invalidate the cache too.
     cache: {
       enable: process.env.TARO_ENV === 'h5',
-      buildDependencies: { config: [__filename, path.join(__dirname, 'h5Delivery.ts'), ...appAndPageConfigs()] },
+      buildDependencies: {
+        config: [__filename, path.join(__dirname, 'h5Delivery.ts'), ...appAndPageConfigs(), ...workspacePatches()],
+      },
     },
     alias: {},
     mini: {
@@ -101,7 +111,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
         //   keeps the rules its components need (src/styles/h5-components.css). Taro's H5 runtime imports the Stencil
         //   components' sheet, for components the app does not render: left out. Taro's base rules: the same rules
         //   in src/styles/h5-global.css. Ours go into app.css with the rest of the app's styles, before any script.
-        const styles = path.join(__dirname, '..', 'src', 'styles');
+        // - `@tarojs/components`: Taro's React components with a plain View (src/components/PlainView.h5.tsx).
+        const src = path.join(__dirname, '..', 'src');
+        const styles = path.join(src, 'styles');
+        const taroComponents = path.join(src, 'components', 'taroComponents.h5.ts');
+        // Side-effect free, as Taro's own module in its place is: each page still gets only the components it uses.
+        chain.module.rule('ykt-taro-components-side-effect-free').test(taroComponents).set('sideEffects', false);
         chain.merge({
           resolve: {
             alias: {
@@ -111,6 +126,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
               '@tarojs/components-react/dist/index.css$': path.join(styles, 'h5-components.css'),
               '@tarojs/components/dist/taro-components/taro-components.css$': false,
               '@tarojs/components/global.css$': path.join(styles, 'h5-global.css'),
+              '@tarojs/components$': taroComponents,
             },
           },
         });
@@ -121,7 +137,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
           chain.plugin('ykt-rem-script').use(webpack.BannerPlugin, [remScriptBanner(htmlOptions.script)]);
         }
         html.tap(([options]) => [{ ...options, script: '' }]);
-        chain.plugin('ykt-preload-first-page').use(PreloadFirstPage, [html.get('plugin'), firstPage]);
+        chain.plugin('ykt-load-first-page').use(LoadFirstPage, [html.get('plugin'), firstPage]);
         if (process.env.NODE_ENV !== 'development') chain.plugin('ykt-precompress').use(Precompress);
       },
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },

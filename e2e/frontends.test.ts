@@ -4,7 +4,9 @@
  *   'unsafe-inline', and its HTML no inline <script> without a matching hash;
  * - every file a page names comes brotli-compressed, content-hashed files immutable for a year, the HTML no-cache;
  * - in Chromium, each page and the screens after login run with no CSP violation, no console error or warning and
- *   no failed request (a favicon included). A planted inline script shows that a violation would be caught.
+ *   no failed request (a favicon included). A planted inline script shows that a violation would be caught;
+ * - the phone's start: the shell first and the app over it in place, the root size across screens, and nothing
+ *   built that the first screen does not need (no stylesheet added, no hidden navigation bar, no touch listeners).
  * bff/test/frontends.test.ts checks the same headers through `inject` without a build.
  */
 import { createHash } from 'node:crypto';

@@ -110,7 +110,9 @@ export function useChangeForm({
     const bad = (Object.keys(errors) as ChangeFormField[]).filter((f) => errors[f]);
     if (bad.length > 0) {
       setFormError({ text: '请按提示修改后再提交' });
-      void Taro.pageScrollTo({ selector: `#field-${bad[0]}`, duration: 200 }).catch(() => undefined);
+      // At once, not animated: Taro's H5 animation moves the page in timer steps, and a tap meanwhile lands on
+      // whatever has moved under the finger (a browser journey lost its consent tick that way).
+      void Taro.pageScrollTo({ selector: `#field-${bad[0]}`, duration: 0 }).catch(() => undefined);
       return;
     }
     submittingRef.current = true;

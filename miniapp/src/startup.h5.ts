@@ -4,8 +4,9 @@
  * On a cheap phone, evaluating the app's code and then starting it (Taro's router, the first page) was one long
  * task of the main thread, during which a tap waits. This module makes three tasks of it (webpack turns app.tsx,
  * and the entry that imports it, into modules that wait for this one): the modules are evaluated in the first;
- * the second names the first page in the address and opens localStorage; the start runs in the third. pages/login/startup.h5.ts does the same between
- * the first page's code and its first render. docs/weak-network.md has the measurements.
+ * the second names the first page in the address and opens localStorage; the start runs in the third.
+ * pages/login/startup.h5.ts does the same between the first page's code and its first render. docs/weak-network.md
+ * has the measurements.
  */
 import { nextTask } from './utils/nextTask';
 
